@@ -1,0 +1,342 @@
+"""Classification codes (政府收支分类科目): functional and economic expenditure codes.
+
+A code's parent is its prefix: 2010101 (项) → 20101 (款) → 201 (类). Each scheme is a
+class with the same small interface:
+
+- the constructor takes the compact digits and checks them strictly;
+- ``parse(text)`` reads the spellings real documents print (``2010101``, ``201 01 01``,
+  ``[2010101]行政运行``, ``2010101 行政运行``, full-width digits) and raises
+  :class:`~govbudget.errors.CodeError` saying what is wrong;
+- ``parse_with_name(text)`` also returns the name printed beside the code;
+- ``from_parts(类, 款, 项)`` joins codes printed in separate 类/款/项 cells;
+- ``validate(text)`` returns the compact digits or raises; ``is_valid(text)`` never raises.
+
+Names belong to a code in a year and live in the catalogue, keyed by ``(scheme, digits)``.
+
+>>> code = FunctionCode.parse("[２０１０１０１]行政运行")
+>>> code, code.level, code.parent
+(FunctionCode(digits='2010101'), <Level.ITEM: 7>, FunctionCode(digits='20101'))
+>>> [str(c) for c in code.ancestors]
+['201', '20101']
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+import unicodedata
+from typing import ClassVar, Final, Self
+
+import attrs
+
+from govbudget.errors import CodeError
+from govbudget.location import Location
+
+__all__ = [
+    "Code",
+    "DeptEconomicCode",
+    "FunctionCode",
+    "GovEconomicCode",
+    "Level",
+    "Scheme",
+    "parse_code",
+]
+
+
+class Level(enum.Enum):
+    """The level of a code in its hierarchy; the value is the number of digits.
+
+    .. versionadded:: 0.1
+    """
+
+    CATEGORY = 3
+    SECTION = 5
+    ITEM = 7
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the level: 类, 款 or 项."""
+        return {Level.CATEGORY: "类", Level.SECTION: "款", Level.ITEM: "项"}[self]
+
+
+class Scheme(enum.Enum):
+    """A classification published by the Ministry of Finance; the value is its Chinese name.
+
+    .. versionadded:: 0.1
+    """
+
+    FUNCTIONAL = "支出功能分类"
+    DEPT_ECONOMIC = "部门预算支出经济分类"
+    GOV_ECONOMIC = "政府预算支出经济分类"
+
+
+_LEADING: Final = re.compile(r"^[\[【(<「]?\s*(?P<code>\d[\d ]*)(?P<rest>.*)$", re.DOTALL)
+_NAME_PUNCT: Final = "[]】)>」 :：-、.·\t"
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("\u3000", " ").strip()
+
+
+@attrs.frozen(order=True)
+class Code:
+    """The interface shared by every code scheme; use one of its subclasses.
+
+    Attributes:
+        digits: The compact code, e.g. ``"2010101"``.
+
+    Codes of one scheme order like their strings, which puts every parent just before its
+    children (201 < 20101 < 2010101 < 2010102 < 20102); codes of different schemes never
+    compare equal and cannot be ordered against each other.
+
+    .. versionadded:: 0.1
+    """
+
+    scheme: ClassVar[Scheme]
+    levels: ClassVar[tuple[Level, ...]]
+    leading: ClassVar[str]
+
+    digits: str = attrs.field()
+
+    @digits.validator
+    def _check_digits(self, _attribute: attrs.Attribute[str], digits: str) -> None:
+        if type(self) is Code:
+            raise TypeError("Code is abstract: use FunctionCode, DeptEconomicCode or ...")
+        problem = type(self)._problem(digits)
+        if problem is not None:
+            raise CodeError(problem, text=digits)
+
+    @classmethod
+    def _problem(cls, digits: object) -> str | None:
+        """Why *digits* is not a compact code of this scheme, or ``None`` if it is."""
+        if not isinstance(digits, str) or not digits.isascii() or not digits.isdigit():
+            return f"a {cls.scheme.value} code is a string of ASCII digits"
+        lengths = {level.value for level in cls.levels}
+        if len(digits) not in lengths:
+            allowed = ", ".join(f"{level.value} ({level.label})" for level in cls.levels)
+            return f"a {cls.scheme.value} code has {allowed} digits, not {len(digits)}"
+        if not digits.startswith(cls.leading):
+            hint = _scheme_hint(digits)
+            return f"a {cls.scheme.value} code starts with {cls.leading}" + (
+                f"; this looks like a {hint.value} code" if hint is not None else ""
+            )
+        for level in cls.levels[1:]:
+            if len(digits) >= level.value and digits[level.value - 2 : level.value] == "00":
+                return f"its {level.label} part is 00, which no code uses"
+        return None
+
+    @property
+    def level(self) -> Level:
+        """类, 款 or 项, by the number of digits."""
+        return Level(len(self.digits))
+
+    @property
+    def parent(self) -> Self | None:
+        """The code one level up (20101 for 2010101), or ``None`` for a 类."""
+        index = self.levels.index(self.level)
+        if index == 0:
+            return None
+        return type(self)(self.digits[: self.levels[index - 1].value])
+
+    @property
+    def ancestors(self) -> tuple[Self, ...]:
+        """Every code above this one, 类 first: (201, 20101) for 2010101."""
+        return tuple(
+            type(self)(self.digits[: level.value])
+            for level in self.levels
+            if level.value < len(self.digits)
+        )
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The digits split by level: ``("201", "01", "01")`` for 2010101."""
+        cuts = [0, *(level.value for level in self.levels if level.value <= len(self.digits))]
+        return tuple(self.digits[a:b] for a, b in itertools.pairwise(cuts))
+
+    def at(self, level: Level) -> Self:
+        """This code's ancestor (or itself) at *level*: ``at(Level.CATEGORY)`` gives the 类.
+
+        Raises:
+            ValueError: When *level* is below this code's own level.
+        """
+        if level.value > len(self.digits) or level not in self.levels:
+            raise ValueError(f"{self.digits} has no {level.label} above or at it")
+        return type(self)(self.digits[: level.value])
+
+    def is_ancestor_of(self, other: Code) -> bool:
+        """Whether *other* (same scheme) lies strictly below this code."""
+        return (
+            type(other) is type(self)
+            and len(other.digits) > len(self.digits)
+            and other.digits.startswith(self.digits)
+        )
+
+    def __str__(self) -> str:
+        return self.digits
+
+    @classmethod
+    def parse_with_name(cls, text: str, *, location: Location | None = None) -> tuple[Self, str]:
+        """Read a code and the name printed after it; the name is ``""`` when absent.
+
+        >>> FunctionCode.parse_with_name("2010101 行政运行")
+        (FunctionCode(digits='2010101'), '行政运行')
+
+        Raises:
+            CodeError: When *text* does not start with a valid code of this scheme.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"codes are read from text, not {type(text).__name__}")
+        match = _LEADING.match(_normalise(text))
+        if match is None:
+            raise CodeError(f"holds no {cls.scheme.value} code", text=text, location=location)
+        digits = match["code"].replace(" ", "")
+        problem = cls._problem(digits)
+        if problem is not None:
+            raise CodeError(problem, text=text, location=location)
+        return cls(digits), match["rest"].strip(_NAME_PUNCT).strip()
+
+    @classmethod
+    def parse(cls, text: str, *, location: Location | None = None) -> Self:
+        """Read a code from any spelling a document prints; a trailing name is ignored.
+
+        >>> DeptEconomicCode.parse(" ３０２１７ ")
+        DeptEconomicCode(digits='30217')
+
+        Raises:
+            CodeError: Saying what is wrong with *text*.
+        """
+        return cls.parse_with_name(text, location=location)[0]
+
+    @classmethod
+    def from_parts(cls, *parts: str | None, location: Location | None = None) -> Self:
+        """Join a code printed in separate 类/款/项 cells, e.g. ``("201", "01", "01")``.
+
+        Empty trailing cells are ignored (a 类 row leaves 款 and 项 blank). A part may also
+        be printed whole (``"20101"`` in the 款 cell).
+
+        >>> FunctionCode.from_parts("201", "01", "")
+        FunctionCode(digits='20101')
+
+        Raises:
+            CodeError: When a part is missing, malformed or does not extend its parent.
+        """
+        cleaned = [_normalise(p) if p is not None else "" for p in parts]
+        while cleaned and not cleaned[-1]:
+            cleaned.pop()
+        digits = ""
+        for level, part in zip(cls.levels, cleaned, strict=False):
+            if not part:
+                raise CodeError(
+                    f"the {level.label} cell is empty but a lower level is given",
+                    text=" ".join(cleaned),
+                    location=location,
+                )
+            if len(part) == level.value and part.startswith(digits):
+                digits = part
+            else:
+                digits += part
+        if len(cleaned) > len(cls.levels):
+            raise CodeError(
+                f"a {cls.scheme.value} code has at most {len(cls.levels)} parts",
+                text=" ".join(cleaned),
+                location=location,
+            )
+        problem = cls._problem(digits)
+        if problem is not None:
+            raise CodeError(problem, text=" ".join(cleaned), location=location)
+        return cls(digits)
+
+    @classmethod
+    def validate(cls, text: str) -> str:
+        """Return the compact digits of *text*, or raise :class:`CodeError`.
+
+        >>> FunctionCode.validate("201 01 01")
+        '2010101'
+        """
+        return cls.parse(text).digits
+
+    @classmethod
+    def is_valid(cls, text: object) -> bool:
+        """Whether *text* is a valid code of this scheme; never raises.
+
+        >>> FunctionCode.is_valid("30101"), DeptEconomicCode.is_valid("30101")
+        (False, True)
+        """
+        if not isinstance(text, str):
+            return False
+        try:
+            cls.parse(text)
+        except CodeError:
+            return False
+        return True
+
+
+@attrs.frozen(order=True)
+class FunctionCode(Code):
+    """A functional expenditure code (支出功能分类): 类 201, 款 20101, 项 2010101.
+
+    .. versionadded:: 0.1
+    """
+
+    scheme: ClassVar[Scheme] = Scheme.FUNCTIONAL
+    levels: ClassVar[tuple[Level, ...]] = (Level.CATEGORY, Level.SECTION, Level.ITEM)
+    leading: ClassVar[str] = "2"
+
+
+@attrs.frozen(order=True)
+class DeptEconomicCode(Code):
+    """A departmental economic expenditure code (部门预算支出经济分类): 类 301, 款 30101.
+
+    .. versionadded:: 0.1
+    """
+
+    scheme: ClassVar[Scheme] = Scheme.DEPT_ECONOMIC
+    levels: ClassVar[tuple[Level, ...]] = (Level.CATEGORY, Level.SECTION)
+    leading: ClassVar[str] = "3"
+
+
+@attrs.frozen(order=True)
+class GovEconomicCode(Code):
+    """A government economic expenditure code (政府预算支出经济分类): 类 501, 款 50101.
+
+    .. versionadded:: 0.1
+    """
+
+    scheme: ClassVar[Scheme] = Scheme.GOV_ECONOMIC
+    levels: ClassVar[tuple[Level, ...]] = (Level.CATEGORY, Level.SECTION)
+    leading: ClassVar[str] = "5"
+
+
+_BY_LEADING: Final[
+    dict[str, type[FunctionCode] | type[DeptEconomicCode] | type[GovEconomicCode]]
+] = {cls.leading: cls for cls in (FunctionCode, DeptEconomicCode, GovEconomicCode)}
+
+
+def _scheme_hint(digits: str) -> Scheme | None:
+    cls = _BY_LEADING.get(digits[:1])
+    return cls.scheme if cls is not None else None
+
+
+def parse_code(
+    text: str, *, location: Location | None = None
+) -> FunctionCode | DeptEconomicCode | GovEconomicCode:
+    """Read an expenditure code of whichever scheme its first digit names (2, 3 or 5).
+
+    >>> parse_code("50101"), parse_code("30217 公务接待费")
+    (GovEconomicCode(digits='50101'), DeptEconomicCode(digits='30217'))
+
+    Raises:
+        CodeError: When *text* holds no code, or one of no known scheme.
+
+    .. versionadded:: 0.1
+    """
+    match = _LEADING.match(_normalise(text)) if isinstance(text, str) else None
+    cls = _BY_LEADING.get(match["code"][:1]) if match is not None else None
+    if cls is None:
+        raise CodeError(
+            "holds no expenditure code (functional 2xx, economic 3xx or 5xx)",
+            text=str(text),
+            location=location,
+        )
+    return cls.parse(text, location=location)
