@@ -396,7 +396,7 @@ _NUMBER: Final = re.compile(
     """,
     re.VERBOSE,
 )
-_SPACES: Final = re.compile(r"[\s\u00a0\u2009\u202f\u3000]+")
+_EDGE_SPACES: Final = " \t\r\n\u00a0\u2009\u202f\u3000"
 
 
 def parse_amount(text: str, unit: Unit, *, location: Location | None = None) -> Amount:
@@ -426,7 +426,7 @@ def parse_amount(text: str, unit: Unit, *, location: Location | None = None) -> 
         raise TypeError(f"parse_amount() reads printed text, not {type(text).__name__} ({text!r})")
     if not isinstance(unit, Unit):
         raise TypeError(f"unit must be a Unit, not {type(unit).__name__}")
-    cleaned = _SPACES.sub("", text)
+    cleaned = text.strip(_EDGE_SPACES)
     if cleaned in _BLANKS:
         return Amount.empty(unit, 0)
     cleaned = unicodedata.normalize("NFKC", cleaned).replace("−", "-").replace("﹣", "-")
