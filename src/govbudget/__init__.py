@@ -13,9 +13,11 @@ from govbudget.amount import (
     common_places,
     compare,
     parse_amount,
+    tidy,
     to_decimal,
     total,
 )
+from govbudget.checks import check
 from govbudget.codes import (
     Code,
     DeptEconomicCode,
@@ -25,24 +27,34 @@ from govbudget.codes import (
     Scheme,
     parse_code,
 )
+from govbudget.disclosure import Disclosure
 from govbudget.errors import (
     AmountError,
     CodeError,
     GovbudgetError,
     InputError,
+    RuleError,
     UnitMismatchError,
 )
 from govbudget.location import Location
+from govbudget.report import REPORT_SCHEMA, Finding, Report, Severity, Suspect
+from govbudget.tables import CellRef, Column, Family, Row, Table, TableKind
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "REPORT_SCHEMA",
     "Amount",
     "AmountError",
+    "CellRef",
     "Code",
     "CodeError",
+    "Column",
     "Comparison",
     "DeptEconomicCode",
+    "Disclosure",
+    "Family",
+    "Finding",
     "FunctionCode",
     "GovEconomicCode",
     "GovbudgetError",
@@ -50,14 +62,23 @@ __all__ = [
     "Interval",
     "Level",
     "Location",
+    "Report",
+    "Row",
+    "RuleError",
     "Scheme",
+    "Severity",
+    "Suspect",
+    "Table",
+    "TableKind",
     "Unit",
     "UnitMismatchError",
     "__version__",
+    "check",
     "common_places",
     "compare",
     "parse_amount",
     "parse_code",
+    "tidy",
     "to_decimal",
     "total",
 ]

@@ -20,6 +20,7 @@ Interval(low=Decimal('876.165'), high=Decimal('876.175'), unit=<Unit.WAN: '万�
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -50,6 +51,7 @@ __all__ = [
     "common_places",
     "compare",
     "parse_amount",
+    "tidy",
     "to_decimal",
     "total",
 ]
@@ -139,17 +141,25 @@ def to_decimal(value: Decimal | int) -> Decimal:
     return result
 
 
+@functools.lru_cache(maxsize=64)
 def _quantum(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
+@functools.lru_cache(maxsize=64)
 def _radius(places: int) -> Decimal:
     """Half a unit in the last printed place: ±0.005 for two decimals, ±50 for -2."""
     return Decimal(5).scaleb(-places - 1)
 
 
-def _tidy(value: Decimal) -> Decimal:
-    """Drop trailing zeros without switching to exponent notation (``1E+2`` → ``100``)."""
+def tidy(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (``1E+2`` → ``100``).
+
+    >>> tidy(Decimal("0.0300")), tidy(Decimal("1E+2"))
+    (Decimal('0.03'), Decimal('100'))
+
+    .. versionadded:: 0.1
+    """
     with localcontext(EXACT):
         normal = value.normalize()
         return normal.quantize(Decimal(1)) if _decimals(normal) < 0 else normal
@@ -194,13 +204,13 @@ class Interval:
     def midpoint(self) -> Decimal:
         """The centre of the interval (for a printed figure: the figure itself)."""
         with localcontext(EXACT):
-            return _tidy((self.low + self.high) / 2)
+            return tidy((self.low + self.high) / 2)
 
     @property
     def radius(self) -> Decimal:
         """Half the width: how far the true value may lie from the midpoint."""
         with localcontext(EXACT):
-            return _tidy((self.high - self.low) / 2)
+            return tidy((self.high - self.low) / 2)
 
     def contains(self, value: Decimal | int) -> bool:
         """Whether *value* (in this interval's unit) lies in the interval, ends included."""
@@ -214,6 +224,8 @@ class Interval:
 
     def to(self, unit: Unit) -> Interval:
         """The same interval in another unit, converted exactly."""
+        if unit is self.unit:
+            return self
         shift = self.unit.exponent - unit.exponent
         with localcontext(EXACT):
             return Interval(self.low.scaleb(shift), self.high.scaleb(shift), unit)
@@ -317,6 +329,8 @@ class Amount:
         >>> Amount(Decimal("876.17"), Unit.WAN).to(Unit.YUAN)
         Amount(value=Decimal('8761700'), unit=<Unit.YUAN: '元'>, places=-2, blank=False)
         """
+        if unit is self.unit:
+            return self
         shift = self.unit.exponent - unit.exponent
         with localcontext(EXACT):
             value = self.value.scaleb(shift)
@@ -525,6 +539,6 @@ def compare(found: Amount | Interval, expected: Amount | Interval) -> Comparison
             found=found_mid,
             expected=expected_mid,
             difference=found_mid - expected_mid,
-            tolerance=_tidy(left.radius + right.radius),
+            tolerance=tidy(left.radius + right.radius),
             unit=left.unit,
         )

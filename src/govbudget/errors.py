@@ -15,6 +15,7 @@ __all__ = [
     "CodeError",
     "GovbudgetError",
     "InputError",
+    "RuleError",
     "UnitMismatchError",
 ]
 
@@ -97,6 +98,13 @@ class CodeError(InputError):
 
 class UnitMismatchError(GovbudgetError, TypeError):
     """Amounts or intervals in different units combined without an explicit conversion.
+
+    .. versionadded:: 0.1
+    """
+
+
+class RuleError(GovbudgetError, ValueError):
+    """A rule id that names no registered rule, or a rule registered twice.
 
     .. versionadded:: 0.1
     """

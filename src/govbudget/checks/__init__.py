@@ -1,0 +1,34 @@
+"""Consistency checks: the rule catalogue, the runner and the blame step.
+
+>>> from govbudget.checks import REGISTRY
+>>> "sum.hierarchy" in REGISTRY
+True
+
+Importing this package registers the built-in rules: within a table
+(:mod:`~govbudget.checks.within`), across tables (:mod:`~govbudget.checks.across`) and on
+the shape of the disclosure and its codes (:mod:`~govbudget.checks.structure`).
+"""
+
+# isort: off - rules report in registration order: within a table, across, structure
+from govbudget.checks import across, structure, within
+
+# isort: on
+from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, rule
+from govbudget.checks.relations import Op, Relation, Term
+from govbudget.checks.runner import check
+
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "Names",
+    "Op",
+    "Registry",
+    "Relation",
+    "Rule",
+    "Term",
+    "across",
+    "check",
+    "rule",
+    "structure",
+    "within",
+]

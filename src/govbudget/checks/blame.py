@@ -1,0 +1,139 @@
+"""Which cell is most likely wrong: the one that, changed alone, makes the most sums hold.
+
+Every relation is linear in the printed figures. For a candidate cell ``c`` with
+coefficient ``a`` in a relation whose residual is ``d`` (found minus expected) and whose
+tolerance is ``t``, changing ``c`` by ``δ`` makes the relation hold exactly when
+``|d + a·δ| ≤ t`` (or ``d + a·δ ≥ -t`` for an "at least" relation): an interval of ``δ``.
+A sweep over those intervals finds the change that satisfies the most relations the cell
+takes part in. A cell's score is the number of violated relations that change repairs
+minus the number of holding ones it breaks; the suspects are every cell tied for the best
+positive score. When a single printed cell is wrong, it is always among them: correcting it
+repairs every violation without breaking anything, and no other cell can do better.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Context, Decimal, localcontext
+
+import attrs
+
+from govbudget.amount import EXACT
+from govbudget.checks.relations import Op, Relation, Term
+from govbudget.report import Suspect
+from govbudget.tables.base import CellRef
+
+__all__ = ["suspects"]
+
+# Coefficients are ± powers of ten (or small multiples when a cell appears twice); the
+# quotient is exact for powers of ten and precise far beyond any printed figure otherwise.
+_DIVIDE = Context(prec=60)
+
+# An interval of changes δ; None is an open end (−∞ on the left, +∞ on the right).
+_Span = tuple[Decimal | None, Decimal | None]
+
+
+@attrs.frozen
+class _Candidate:
+    ref: CellRef
+    term: Term
+    explains: int
+    breaks: int
+    low: Decimal | None
+    high: Decimal | None
+
+    @property
+    def score(self) -> int:
+        return self.explains - self.breaks
+
+
+def _span(relation: Relation, coefficient: int) -> _Span:
+    """The changes of a cell (coefficient *coefficient*) that make *relation* hold."""
+    verdict = relation.comparison
+    d, t = verdict.difference, verdict.tolerance
+    with localcontext(_DIVIDE):
+        # d + a·δ within [-t, t]  →  δ within [(-t - d)/a, (t - d)/a], ends swapped if a < 0.
+        low, high = (-t - d) / coefficient, (t - d) / coefficient
+        if coefficient < 0:
+            low, high = high, low
+    if relation.op is Op.GE:
+        return (low, None) if coefficient > 0 else (None, high)
+    return (low, high)
+
+
+def _best(spans: Sequence[tuple[_Span, bool]]) -> tuple[int, int, _Span]:
+    """The point covered by most spans: (repaired violations, broken holders, its span)."""
+    events: list[tuple[Decimal | None, int, int]] = []
+    for (low, high), holds in spans:
+        events.append((low, 0, 1 if holds else 2))
+        events.append((high, 1, 1 if holds else 2))
+
+    def key(event: tuple[Decimal | None, int, int]) -> tuple[int, Decimal, int]:
+        point, kind, _ = event
+        if point is None:  # −∞ for a start, +∞ for an end
+            return (-1 if kind == 0 else 1, Decimal(0), kind)
+        return (0, point, kind)  # at one point, starts (0) before ends (1): closed spans
+
+    holding = sum(1 for _, holds in spans if holds)
+    best: tuple[int, int, _Span] = (0, 0, (Decimal(0), Decimal(0)))
+    best_total = holding  # δ = 0 keeps every holding relation and repairs nothing
+    open_holds = open_violated = 0
+    ordered = sorted(events, key=key)
+    for index, (point, kind, flag) in enumerate(ordered):
+        if kind == 0:
+            open_holds += flag == 1
+            open_violated += flag == 2
+            if open_violated and open_holds + open_violated > best_total:
+                best_total = open_holds + open_violated
+                following = next((p for p, k, _ in ordered[index + 1 :] if k == 1), None)
+                best = (open_violated, holding - open_holds, (point, following))
+        else:
+            open_holds -= flag == 1
+            open_violated -= flag == 2
+    return best
+
+
+def suspects(relations: Sequence[Relation]) -> tuple[Suspect, ...]:
+    """The cells most likely wrong, given every relation checked (best first, ties kept).
+
+    Only printed cells taking part in at least one violated relation are candidates.
+    """
+    if all(relation.holds for relation in relations):
+        return ()
+    by_cell: dict[CellRef, list[tuple[Relation, int]]] = {}
+    terms: dict[CellRef, Term] = {}
+    for relation in relations:
+        for ref, coefficient in relation.coefficients().items():
+            by_cell.setdefault(ref, []).append((relation, coefficient))
+        for term in relation.terms:
+            terms.setdefault(term.ref, term)
+    candidates: list[_Candidate] = []
+    for ref, entries in by_cell.items():
+        if all(r.holds for r, _ in entries):
+            continue
+        spans = [(_span(r, c), r.holds) for r, c in entries]
+        explains, breaks, (low, high) = _best(spans)
+        if explains:
+            candidates.append(_Candidate(ref, terms[ref], explains, breaks, low, high))
+    if not candidates:
+        return ()
+    top = max(c.score for c in candidates)
+    if top <= 0:
+        return ()
+    return tuple(_suspect(c) for c in candidates if c.score == top)
+
+
+def _suspect(candidate: _Candidate) -> Suspect:
+    printed = candidate.term.amount.value
+    with localcontext(EXACT):
+        low = printed + candidate.low if candidate.low is not None else None
+        high = printed + candidate.high if candidate.high is not None else None
+    return Suspect(
+        cell=candidate.ref,
+        location=candidate.term.location,
+        printed=printed,
+        low=low,
+        high=high,
+        explains=candidate.explains,
+        breaks=candidate.breaks,
+    )

@@ -1,0 +1,120 @@
+"""Run the rules over a disclosure and collect every finding into a :class:`Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govbudget.checks.blame import suspects
+from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule
+from govbudget.checks.relations import Op, Relation
+from govbudget.disclosure import Disclosure
+from govbudget.report import Finding, Report, Severity
+
+__all__ = ["check", "violation"]
+
+
+def check(
+    disclosure: Disclosure,
+    *,
+    rules: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    names: Names | None = None,
+    registry: Registry | None = None,
+) -> Report:
+    """Run every rule (or those selected) over *disclosure* and report every finding.
+
+    Args:
+        disclosure: The disclosure to check.
+        rules: Ids or globs of the rules to run (``["sum.*", "across.basic"]``); all
+            when ``None``.
+        skip: Ids or globs of rules not to run.
+        names: The catalogue for the ``catalogue.*`` rules; without one they are skipped
+            and listed in :attr:`Report.skipped`.
+        registry: Where the rules come from (default: :data:`~govbudget.checks.REGISTRY`).
+
+    Raises:
+        RuleError: When a pattern in *rules* or *skip* matches no rule.
+
+    .. versionadded:: 0.1
+    """
+    chosen = (REGISTRY if registry is None else registry).select(rules, skip)
+    context = Context(disclosure, names)
+    findings: list[Finding] = []
+    relations: list[Relation] = []
+    ran: list[str] = []
+    skipped: list[str] = []
+    for rule in chosen:
+        if rule.needs_names and names is None:
+            skipped.append(rule.id)
+            continue
+        ran.append(rule.id)
+        findings.extend(_run(rule, context, relations))
+    return Report(
+        findings=findings,
+        rules=ran,
+        skipped=skipped,
+        suspects=suspects(relations),
+        checked=len(relations),
+        department=disclosure.department,
+        year=disclosure.year,
+        family=disclosure.family.value,
+        source=disclosure.source,
+        tables=tuple(disclosure.tables),
+    )
+
+
+def _run(rule: Rule, context: Context, relations: list[Relation]) -> list[Finding]:
+    findings: list[Finding] = []
+    try:
+        for item in rule.run(context):
+            if isinstance(item, Relation):
+                relations.append(item)
+                if not item.holds:
+                    findings.append(violation(rule, item))
+            else:
+                findings.append(item)
+    except Exception as exc:
+        findings.append(
+            Finding(
+                rule=rule.id,
+                severity=Severity.ERROR,
+                message=f"the rule could not run: {type(exc).__name__}: {exc}",
+                message_zh=f"规则无法执行：{exc}",
+            )
+        )
+    return findings
+
+
+def violation(rule: Rule, relation: Relation) -> Finding:
+    """The finding for a relation that does not hold.
+
+    .. versionadded:: 0.1
+    """
+    verdict = relation.comparison
+    found = relation.found
+    unit = verdict.unit.value
+    at_least = relation.op is Op.GE
+    expected = f"{'≥ ' if at_least else ''}{verdict.expected}"
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=(
+            f"{relation.what}: printed {verdict.found}, expected {expected} {unit} "
+            f"(difference {verdict.difference}, tolerance ±{verdict.tolerance})"
+        ),
+        message_zh=(
+            f"{relation.what_zh}：填列{verdict.found}{unit}，应{'不小于' if at_least else '为'}"
+            f"{verdict.expected}{unit}（差额{verdict.difference}，容差±{verdict.tolerance}）"
+        ),
+        table=found.ref.table,
+        row=found.ref.row,
+        row_label=found.label or None,
+        column=found.ref.column,
+        location=found.location,
+        expected=verdict.expected,
+        found=verdict.found,
+        difference=verdict.difference,
+        tolerance=verdict.tolerance,
+        unit=verdict.unit,
+        cells=tuple(t.ref for t in relation.terms),
+    )

@@ -1,0 +1,338 @@
+"""Rules on the shape of a disclosure and on its codes.
+
+Missing tables, rows and parents, duplicates, signs,
+blank parents, codes of the wrong scheme, and codes checked against the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from govbudget.amount import total
+from govbudget.checks.registry import Context, rule
+from govbudget.location import Location
+from govbudget.report import Finding, Severity
+from govbudget.tables.base import Family, Row, Table, TableKind
+from govbudget.tables.final_accounts import spec
+
+__all__: list[str] = []
+
+#: Columns and lines where a negative figure is legitimate (balances may be overdrawn).
+_MAY_BE_NEGATIVE = frozenset(
+    {
+        "opening",
+        "closing",
+        "opening_balance",
+        "closing_balance",
+        "surplus_distribution",
+        "use_non_appropriation_balance",
+    }
+)
+
+
+def _finding(
+    rule_id: str,
+    severity: Severity,
+    table: Table | None,
+    message: str,
+    message_zh: str,
+    *,
+    row: Row | None = None,
+    column: str | None = None,
+) -> Finding:
+    if table is None:
+        location = Location()
+    elif row is None:
+        location = table.location.evolve(table=table.kind.label)
+    else:
+        location = table.location_of(row.key, column)
+    return Finding(
+        rule=rule_id,
+        severity=severity,
+        message=message,
+        message_zh=message_zh,
+        table=table.kind if table is not None else None,
+        row=row.key if row is not None else None,
+        row_label=row.label if row is not None else None,
+        column=column,
+        location=location,
+    )
+
+
+@rule(
+    "structure.tables",
+    "The disclosure has every table of its set",
+    "公开表齐全",
+    severity=Severity.WARNING,
+    tables=tuple(TableKind),
+)
+def tables(context: Context) -> Iterator[Finding]:
+    """Each of the nine final-account tables (01–09) is published.
+
+    Each one missing
+    is reported (a table that says 此表无数据 is present).
+
+    Example: a disclosure whose 三公 table was left out.
+    """
+    if context.disclosure.family is not Family.FINAL or not context.disclosure.tables:
+        return
+    for kind in TableKind:
+        if kind.family is Family.FINAL and context.disclosure.table(kind) is None:
+            yield Finding(
+                rule="structure.tables",
+                severity=Severity.WARNING,
+                message=f"the disclosure has no {kind.label}",
+                message_zh=f"缺少{kind.label}",
+                table=kind,
+            )
+
+
+@rule(
+    "structure.orphan",
+    "Every 项 has its 款 row and every 款 its 类 row",
+    "项有所属款、款有所属类",
+    severity=Severity.WARNING,
+    tables=tuple(TableKind),
+)
+def orphans(context: Context) -> Iterator[Finding]:
+    """A coded row whose parent code is not printed in the same table.
+
+    Example: 05 prints 2010101 行政运行 but no 20101 人大事务 row.
+    """
+    for table in context.disclosure.tables.values():
+        keys = {row.key for row in table.rows}
+        for row in table.coded_rows():
+            parent = row.code.parent if row.code is not None else None
+            if parent is not None and parent.digits not in keys:
+                level = parent.level.label
+                yield _finding(
+                    "structure.orphan",
+                    Severity.WARNING,
+                    table,
+                    f"{row.key} {row.label} is printed without its {level} row {parent.digits}",
+                    f"「{row.key} {row.label}」缺少所属{level}「{parent.digits}」行",
+                    row=row,
+                )
+
+
+@rule(
+    "structure.duplicate",
+    "No row is printed twice",
+    "无重复行",
+    severity=Severity.ERROR,
+    tables=tuple(TableKind),
+)
+def duplicates(context: Context) -> Iterator[Finding]:
+    """The same code (or line) printed in two rows of one table: sums would count it twice.
+
+    Example: 03 prints 2010101 行政运行 twice.
+    """
+    for table in context.disclosure.tables.values():
+        counts = Counter(row.key for row in table.rows)
+        seen: set[str] = set()
+        for row in table.rows:
+            if counts[row.key] > 1 and row.key not in seen:
+                seen.add(row.key)
+                yield _finding(
+                    "structure.duplicate",
+                    Severity.ERROR,
+                    table,
+                    f"row {row.key} {row.label} is printed {counts[row.key]} times",
+                    f"「{row.key} {row.label}」行重复出现{counts[row.key]}次",
+                    row=row,
+                )
+
+
+@rule(
+    "structure.negative",
+    "No negative figure where none may be",
+    "不应出现负数",
+    severity=Severity.WARNING,
+    tables=tuple(TableKind),
+)
+def negatives(context: Context) -> Iterator[Finding]:
+    """A negative income or expenditure figure (balances may be negative and are exempt).
+
+    Example: 05 prints 2010101 行政运行 基本支出 -12.50.
+    """
+    for table in context.disclosure.tables.values():
+        for row in table.rows:
+            if row.key in _MAY_BE_NEGATIVE:
+                continue
+            for column, amount in row.cells.items():
+                if amount.value < 0 and column not in _MAY_BE_NEGATIVE:
+                    yield _finding(
+                        "structure.negative",
+                        Severity.WARNING,
+                        table,
+                        f"{row.key} {row.label} prints a negative figure {amount.printed()} "
+                        f"in {column}",
+                        f"「{row.key} {row.label}」出现负数{amount.printed()}",
+                        row=row,
+                        column=column,
+                    )
+
+
+@rule(
+    "structure.no-data",
+    "A table that says it has no data holds no figure",
+    "注明无数据的表不含数据",
+    severity=Severity.ERROR,
+    tables=tuple(TableKind),
+)
+def no_data(context: Context) -> Iterator[Finding]:
+    """A table marked 此表无数据 (or 本表无数据) that still prints a non-zero figure.
+
+    Example: 08 says 此表无数据 and prints 合计 12.00.
+    """
+    for table in context.disclosure.tables.values():
+        if not table.no_data:
+            continue
+        for row in table.rows:
+            for column, amount in row.cells.items():
+                if amount.value != 0:
+                    yield _finding(
+                        "structure.no-data",
+                        Severity.ERROR,
+                        table,
+                        f"the table says it has no data but prints {amount.printed()}",
+                        f"表中注明无数据，却列有{amount.printed()}",
+                        row=row,
+                        column=column,
+                    )
+
+
+@rule(
+    "structure.code-scheme",
+    "Rows carry codes of the table's classification",
+    "科目编码属于本表的分类",
+    severity=Severity.ERROR,
+    tables=tuple(TableKind),
+)
+def code_scheme(context: Context) -> Iterator[Finding]:
+    """Rows carry codes of the table's classification.
+
+    A row keyed by a code of another classification (an economic code in 05, a
+    functional code in 06) is an error.
+
+    Example: 06 prints 2010101 among its economic rows.
+    """
+    for table in context.disclosure.tables.values():
+        expected = spec(table.kind).code_type
+        for row in table.coded_rows():
+            if expected is None or not isinstance(row.code, expected):
+                scheme = expected.scheme.value if expected is not None else "none"
+                yield _finding(
+                    "structure.code-scheme",
+                    Severity.ERROR,
+                    table,
+                    f"row {row.key} {row.label} is not a code of {scheme}",
+                    f"「{row.key} {row.label}」不是本表应使用的分类编码",
+                    row=row,
+                )
+
+
+@rule(
+    "sum.blank-parent",
+    "A parent is not printed blank over printed children",
+    "上级科目不应空白而下级有数",
+    severity=Severity.WARNING,
+    tables=tuple(TableKind),
+)
+def blank_parents(context: Context) -> Iterator[Finding]:
+    """A 类 (or 款) is not printed blank while its children print figures.
+
+    The parent's figure is
+    missing. Sums that use it take its children instead, so one gap is reported once.
+
+    Example: 06 prints 310 资本性支出 blank and 31002 办公设备购置 3.27.
+    """
+    for table in context.disclosure.tables.values():
+        for row in table.coded_rows():
+            children = table.children(row.key)
+            if not children:
+                continue
+            for column in table.column_keys:
+                own = table.amount(row.key, column)
+                if own is None or not own.blank:
+                    continue
+                figures = [table.amount(child.key, column) for child in children]
+                printed = [a for a in figures if a is not None and not a.blank]
+                if printed:
+                    children_sum = total(printed).midpoint
+                    yield _finding(
+                        "sum.blank-parent",
+                        Severity.WARNING,
+                        table,
+                        f"{row.key} {row.label} is blank while its children sum to {children_sum}",
+                        f"「{row.key} {row.label}」空白，而下级合计{children_sum}",
+                        row=row,
+                        column=column,
+                    )
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """A name as compared with the catalogue.
+
+    NFKC, no spaces (from wrapped cells), no marks like （类） or [项].
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(r"[(\[](类|款|项)[)\]]", "", text)
+    return _SPACES.sub("", text)
+
+
+@rule(
+    "catalogue.code",
+    "Codes exist in the year's catalogue with the name printed",
+    "科目编码与名称与当年科目表一致",
+    severity=Severity.WARNING,
+    tables=tuple(TableKind),
+    needs_names=True,
+)
+def catalogue_names(context: Context) -> Iterator[Finding]:
+    """Codes are known to the year's catalogue and printed with their official names.
+
+    A code unknown to the official catalogue of the disclosure's year, or printed with
+    another name than the official one. A warning: the document may be the one that is
+    right (a late revision the catalogue lacks).
+
+    Example: 2020's 2010107 printed as 人大代表履职能力 instead of 人大代表履职能力提升.
+    """
+    names = context.names
+    if names is None:
+        return
+    year = context.disclosure.year
+    for table in context.disclosure.tables.values():
+        for row in table.coded_rows():
+            assert row.code is not None
+            official = names.official_name(row.code, year)
+            if official is None:
+                yield _finding(
+                    "catalogue.code",
+                    Severity.WARNING,
+                    table,
+                    f"{row.key} is not in the {year} catalogue",
+                    f"「{row.key}」不在{year}年科目表中",
+                    row=row,
+                )
+            elif row.label and normalise_name(row.label) != normalise_name(official):
+                yield attrs.evolve(
+                    _finding(
+                        "catalogue.code",
+                        Severity.WARNING,
+                        table,
+                        f"{row.key} is printed as {row.label!r}; its {year} name is {official!r}",
+                        f"「{row.key}」列为“{row.label}”，{year}年科目名称为“{official}”",
+                        row=row,
+                    ),
+                    stated=row.label,
+                    computed=official,
+                )

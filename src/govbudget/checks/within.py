@@ -1,0 +1,476 @@
+"""Rules within one table: hierarchies, totals, row identities, summary tables, 06 and 07.
+
+Each rule yields :class:`~govbudget.checks.relations.Relation` objects; the runner judges
+them with interval arithmetic and turns the violated ones into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govbudget.checks.registry import Context, rule
+from govbudget.checks.relations import Relation, Term, cell, expand, terms_of
+from govbudget.codes import Level
+from govbudget.tables.base import Table, TableKind
+from govbudget.tables.final_accounts import APPROPRIATION_LINES, spec
+
+__all__: list[str] = []
+
+K = TableKind
+_CODED = (
+    K.INCOME,
+    K.EXPENDITURE,
+    K.GENERAL_BUDGET_EXPENDITURE,
+    K.GENERAL_BUDGET_BASIC_EXPENDITURE,
+    K.GOV_FUND,
+    K.STATE_CAPITAL,
+)
+_INCOME_SOURCES = (
+    "appropriation",
+    "superior_subsidy",
+    "business",
+    "operating",
+    "affiliated",
+    "other",
+)
+_EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating", "affiliated_subsidy")
+
+
+def _tables(context: Context, kinds: tuple[TableKind, ...]) -> Iterator[Table]:
+    for kind in kinds:
+        table = context.disclosure.table(kind)
+        if table is not None:
+            yield table
+
+
+def _column_label(table: Table, column: str) -> str:
+    return next((c.label for c in table.columns if c.key == column), column)
+
+
+def relation(found: Term | None, parts: list[Term], what: str, what_zh: str) -> Relation | None:
+    """A relation, or ``None`` when the judged cell does not exist."""
+    if found is None:
+        return None
+    return Relation(found, tuple(parts), what, what_zh)
+
+
+def row_identity(table: Table, total: str, parts: tuple[str, ...]) -> Iterator[Relation]:
+    """``total = Σ parts`` across the columns of every row of *table*."""
+    present = [p for p in parts if p in table.column_keys]
+    if total not in table.column_keys or not present:
+        return
+    names = " + ".join(_column_label(table, p) for p in present)
+    for row in table.rows:
+        found = cell(table, row.key, total)
+        rel = relation(
+            found,
+            terms_of(cell(table, row.key, p) for p in present),
+            f"{table.kind.label} row {row.key} {row.label}: {total} = {' + '.join(present)}",
+            f"{table.kind.label}「{row.key} {row.label}」行："
+            f"{_column_label(table, total)} = {names}",
+        )
+        if rel is not None:
+            yield rel
+
+
+@rule(
+    "sum.hierarchy",
+    "A parent code equals the sum of its children",
+    "上级科目等于下级科目之和",
+    tables=_CODED,
+)
+def hierarchy(context: Context) -> Iterator[Relation]:
+    """Every 类 equals the sum of its 款, every 款 the sum of its 项, in every column.
+
+    Applies to every table whose rows are keyed by codes (02, 03, 05, 06, 08, 09). A
+    parent printed blank over printed children is left to ``sum.blank-parent``.
+
+    Example: in 05, 201 一般公共服务支出 prints 836.91 while its 款 20101 prints 826.91.
+    """
+    for table in _tables(context, _CODED):
+        for row in table.coded_rows():
+            children = table.children(row.key)
+            if not children:
+                continue
+            assert row.code is not None
+            level = children[0].code.level.label if children[0].code else ""
+            for column in table.column_keys:
+                found = cell(table, row.key, column)
+                if found is None or found.amount.blank:
+                    continue
+                parts = [t for child in children for t in expand(table, child.key, column)]
+                yield Relation(
+                    found,
+                    tuple(parts),
+                    f"{table.kind.label} {row.key} {row.label} ({column}) = Σ its {level}",
+                    f"{table.kind.label}「{row.key} {row.label}」{_column_label(table, column)}"
+                    f" = 所属{level}之和",
+                )
+
+
+@rule(
+    "sum.total",
+    "The 合计 row equals the sum of the 类 rows",
+    "合计行等于各类之和",
+    tables=(K.INCOME, K.EXPENDITURE, K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL),
+)
+def grand_total(context: Context) -> Iterator[Relation]:
+    """The 合计 row of a functional table equals the sum of its 类 rows, in every column.
+
+    Example: 03's 合计 prints 876.17 while its 类 rows 201 and 221 add up to 866.17.
+    """
+    kinds = (K.INCOME, K.EXPENDITURE, K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL)
+    for table in _tables(context, kinds):
+        categories = [r for r in table.coded_rows() if r.code and r.code.level is Level.CATEGORY]
+        for column in table.column_keys:
+            found = cell(table, "total", column)
+            rel = relation(
+                found,
+                [t for r in categories for t in expand(table, r.key, column)],
+                f"{table.kind.label} 合计 ({column}) = Σ 类",
+                f"{table.kind.label} 合计「{_column_label(table, column)}」= 各类之和",
+            )
+            if rel is not None:
+                yield rel
+
+
+@rule(
+    "row.columns",
+    "A row's total column equals the sum of its part columns",
+    "行内合计栏等于各分栏之和",
+    tables=(K.INCOME, K.EXPENDITURE, K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL),
+)
+def row_columns(context: Context) -> Iterator[Relation]:
+    """A row's total column equals the sum of its part columns.
+
+    In every row: 02 本年收入合计 = Σ income sources; 03 本年支出合计 = 基本 + 项目 + …;
+    05, 08 and 09 小计 = 基本支出 + 项目支出.
+
+    Example: a 05 row printing 小计 56.25 with 基本支出 50.00 and 项目支出 5.25.
+    """
+    yield from (
+        rel
+        for t in _tables(context, (K.INCOME,))
+        for rel in row_identity(t, "total", _INCOME_SOURCES)
+    )
+    yield from (
+        rel
+        for t in _tables(context, (K.EXPENDITURE,))
+        for rel in row_identity(t, "total", _EXPENDITURE_PARTS)
+    )
+    for table in _tables(context, (K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL)):
+        yield from row_identity(table, "total", ("basic", "project"))
+
+
+@rule(
+    "row.balance",
+    "Closing balance = opening balance + income − expenditure",
+    "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
+    tables=(K.GOV_FUND, K.STATE_CAPITAL),
+)
+def balance(context: Context) -> Iterator[Relation]:
+    """08 and 09: closing = opening + income − expenditure.
+
+    In 08 (and 09 where it prints balances), every row's closing balance equals its
+    opening balance plus income minus expenditure.
+
+    Example: opening 10.00, income 50.00, expenditure 45.00, closing printed 5.00 (15.00).
+    """
+    for table in _tables(context, (K.GOV_FUND, K.STATE_CAPITAL)):
+        if not {"opening", "income", "total", "closing"} <= set(table.column_keys):
+            continue
+        for row in table.rows:
+            rel = relation(
+                cell(table, row.key, "closing"),
+                terms_of(
+                    [
+                        cell(table, row.key, "opening"),
+                        cell(table, row.key, "income"),
+                        cell(table, row.key, "total", sign=-1),
+                    ]
+                ),
+                f"{table.kind.label} row {row.key} {row.label}: closing = opening + income − total",
+                f"{table.kind.label}「{row.key} {row.label}」行："
+                "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
+            )
+            if rel is not None:
+                yield rel
+
+
+def _line_sum(  # noqa: PLR0917 - a relation between named lines, spelled out
+    table: Table, found: str, parts: tuple[str, ...], column: str, what: str, what_zh: str
+) -> Relation | None:
+    return relation(
+        cell(table, found, column),
+        terms_of(cell(table, p, column) for p in parts),
+        f"{table.kind.label}: {what} ({column})",
+        f"{table.kind.label}：{what_zh}",
+    )
+
+
+@rule(
+    "summary.income",
+    "本年收入合计 equals the sum of the income lines",
+    "本年收入合计等于各项收入之和",
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+)
+def summary_income(context: Context) -> Iterator[Relation]:
+    """01: 本年收入合计 = the eight income lines; 04: = the three appropriation lines.
+
+    Example: 01 prints 一般公共预算财政拨款收入 876.17 and 本年收入合计 886.17.
+    """
+    summary = context.disclosure.table(K.INCOME_EXPENDITURE_SUMMARY)
+    if summary is not None:
+        lines = tuple(line.key for line in spec(K.INCOME_EXPENDITURE_SUMMARY).lines[:8])
+        rel = _line_sum(
+            summary,
+            "income_total",
+            lines,
+            "amount",
+            "income_total = Σ income lines",
+            "本年收入合计 = 各项收入之和",
+        )
+        if rel is not None:
+            yield rel
+    appropriation = context.disclosure.table(K.APPROPRIATION_SUMMARY)
+    if appropriation is not None:
+        rel = _line_sum(
+            appropriation,
+            "income_total",
+            APPROPRIATION_LINES,
+            "amount",
+            "income_total = Σ appropriation lines",
+            "本年收入合计 = 各项财政拨款收入之和",
+        )
+        if rel is not None:
+            yield rel
+
+
+@rule(
+    "summary.expenditure",
+    "本年支出合计 equals the sum of the 类 lines",
+    "本年支出合计等于各类支出之和",
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+)
+def summary_expenditure(context: Context) -> Iterator[Relation]:
+    """01 and 04: 本年支出合计 = the sum of the 类 lines.
+
+    本年支出合计 = the sum of the expenditure lines by functional 类, in every
+    column (04 prints 合计 and one column per fund).
+
+    Example: 01 prints 一般公共服务支出 836.91, 住房保障支出 39.26 and 本年支出合计 886.17.
+    """
+    for table in _tables(context, (K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY)):
+        categories = [r.key for r in table.coded_rows()]
+        for column in table.column_keys:
+            rel = relation(
+                cell(table, "expenditure_total", column),
+                terms_of(cell(table, key, column) for key in categories),
+                f"{table.kind.label}: expenditure_total ({column}) = Σ 类 lines",
+                f"{table.kind.label}：本年支出合计「{_column_label(table, column)}」= 各类支出之和",
+            )
+            if rel is not None and not (rel.found.amount.blank and not categories):
+                yield rel
+
+
+@rule(
+    "summary.grand-total",
+    "总计 equals 本年合计 plus carry-overs, on both sides",
+    "总计等于本年合计加结转结余",
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+)
+def summary_grand_total(context: Context) -> Iterator[Relation]:
+    """01 and 04: 总计 = 本年合计 plus carry-overs.
+
+    01: income 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; expenditure 总计 =
+    本年支出合计 + 结余分配 + 年末结转和结余. 04 likewise with the appropriation balances, and
+    its 年初财政拨款结转和结余 = the three fund lines under it.
+
+    Example: 本年收入合计 876.17, 年初结转和结余 12.00, 总计 printed 876.17.
+    """
+    summary = context.disclosure.table(K.INCOME_EXPENDITURE_SUMMARY)
+    if summary is not None:
+        for rel in (
+            _line_sum(
+                summary,
+                "income_grand_total",
+                ("income_total", "use_non_appropriation_balance", "opening_balance"),
+                "amount",
+                "income 总计 = income_total + balances used + opening balance",
+                "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+            ),
+            _line_sum(
+                summary,
+                "expenditure_grand_total",
+                ("expenditure_total", "surplus_distribution", "closing_balance"),
+                "amount",
+                "expenditure 总计 = expenditure_total + surplus distribution + closing balance",
+                "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+            ),
+        ):
+            if rel is not None:
+                yield rel
+    appropriation = context.disclosure.table(K.APPROPRIATION_SUMMARY)
+    if appropriation is None:
+        return
+    rels = [
+        _line_sum(
+            appropriation,
+            "income_grand_total",
+            ("income_total", "opening_balance"),
+            "amount",
+            "income 总计 = income_total + opening balance",
+            "收入总计 = 本年收入合计 + 年初财政拨款结转和结余",
+        ),
+    ]
+    if appropriation.row("opening_general_budget") is not None:
+        rels.append(
+            _line_sum(
+                appropriation,
+                "opening_balance",
+                ("opening_general_budget", "opening_gov_fund", "opening_state_capital"),
+                "amount",
+                "opening balance = Σ its fund lines",
+                "年初财政拨款结转和结余 = 各项资金之和",
+            )
+        )
+    for column in ("total", "general_budget", "gov_fund", "state_capital"):
+        rels.append(
+            _line_sum(
+                appropriation,
+                "expenditure_grand_total",
+                ("expenditure_total", "closing_balance"),
+                column,
+                "expenditure 总计 = expenditure_total + closing balance",
+                f"支出总计「{_column_label(appropriation, column)}」"
+                "= 本年支出合计 + 年末财政拨款结转和结余",
+            )
+        )
+    yield from (r for r in rels if r is not None)
+
+
+@rule(
+    "summary.balanced",
+    "Income 总计 equals expenditure 总计",
+    "收入总计等于支出总计",
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+)
+def summary_balanced(context: Context) -> Iterator[Relation]:
+    """01 and 04: the income side's 总计 equals the expenditure side's 总计.
+
+    Example: 收入总计 876.17 against 支出总计 867.17.
+    """
+    pairs = ((K.INCOME_EXPENDITURE_SUMMARY, "amount"), (K.APPROPRIATION_SUMMARY, "total"))
+    for kind, column in pairs:
+        table = context.disclosure.table(kind)
+        if table is None:
+            continue
+        rel = relation(
+            cell(table, "expenditure_grand_total", column),
+            terms_of([cell(table, "income_grand_total", "amount")]),
+            f"{kind.label}: expenditure 总计 = income 总计",
+            f"{kind.label}：支出总计 = 收入总计",
+        )
+        if rel is not None:
+            yield rel
+
+
+@rule(
+    "summary.fund-columns",
+    "04: 合计 equals the sum of the three fund columns",
+    "财政拨款支出合计等于三项资金之和",
+    tables=(K.APPROPRIATION_SUMMARY,),
+)
+def summary_fund_columns(context: Context) -> Iterator[Relation]:
+    """04: on every expenditure-side line, 合计 = 一般公共预算 + 政府性基金 + 国有资本经营.
+
+    Example: 一般公共服务支出 合计 836.91 with 一般公共预算财政拨款 826.91 and nothing else.
+    """
+    for table in _tables(context, (K.APPROPRIATION_SUMMARY,)):
+        yield from row_identity(table, "total", ("general_budget", "gov_fund", "state_capital"))
+
+
+@rule(
+    "economic.personnel-public",
+    "人员经费合计 = 301 + 303; 公用经费合计 = the other 类",
+    "人员经费合计 = 301 + 303；公用经费合计 = 其余各类",
+    tables=(K.GENERAL_BUDGET_BASIC_EXPENDITURE,),
+)
+def personnel_public(context: Context) -> Iterator[Relation]:
+    """06's 人员经费合计 and 公用经费合计 equal their economic 类.
+
+    人员经费合计 equals 工资福利支出 (301) plus 对个人和家庭的补助 (303); 公用经费合计
+    equals every other economic 类 (302, 307, 310, 399 …). A 类 printed blank over printed
+    款 counts as the sum of its 款.
+
+    Example: 301 547.16 and 303 53.72 with 人员经费合计 printed 610.88.
+    """
+    for table in _tables(context, (K.GENERAL_BUDGET_BASIC_EXPENDITURE,)):
+        categories = [
+            r.key for r in table.coded_rows() if r.code and r.code.level is Level.CATEGORY
+        ]
+        personnel = [k for k in categories if k in ("301", "303")]
+        public = [k for k in categories if k not in ("301", "303")]
+        for line, keys, what, what_zh in (
+            (
+                "personnel_total",
+                personnel,
+                "人员经费合计 = 301 + 303",
+                "人员经费合计 = 工资福利支出 + 对个人和家庭的补助",
+            ),
+            ("public_total", public, "公用经费合计 = Σ other 类", "公用经费合计 = 其余各类之和"),
+        ):
+            for column in table.column_keys:
+                rel = relation(
+                    cell(table, line, column),
+                    [t for k in keys for t in expand(table, k, column)],
+                    f"{table.kind.label}: {what}",
+                    f"{table.kind.label}：{what_zh}",
+                )
+                if rel is not None:
+                    yield rel
+
+
+@rule(
+    "three-public.sum",
+    "三公 合计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行",
+    "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
+    tables=(K.THREE_PUBLIC,),
+)
+def three_public(context: Context) -> Iterator[Relation]:
+    """07's 合计 and 公务用车 columns add up.
+
+    For the budget and the actual figures alike: 合计 = 因公出国（境）费 +
+    公务用车购置及运行费 + 公务接待费, and 公务用车购置及运行费 = 购置费 + 运行费.
+
+    Example: actual 合计 1.98 with 公务接待费 1.98 and 因公出国（境）费 0.50.
+    """
+    for table in _tables(context, (K.THREE_PUBLIC,)):
+        keys = table.column_keys
+        for row in table.rows:
+            for side, side_zh in (("budget", "预算数"), ("actual", "决算数")):
+                vehicle = (
+                    (f"{side}_vehicle",)
+                    if f"{side}_vehicle" in keys
+                    else (f"{side}_vehicle_purchase", f"{side}_vehicle_operation")
+                )
+                parts = (f"{side}_abroad", *vehicle, f"{side}_reception")
+                rels = [
+                    relation(
+                        cell(table, row.key, f"{side}_total"),
+                        terms_of(cell(table, row.key, p) for p in parts),
+                        f"{table.kind.label} {side}: total = abroad + vehicle + reception",
+                        f"{table.kind.label} {side_zh}：合计 = 因公出国（境）费"
+                        " + 公务用车购置及运行费 + 公务接待费",
+                    ),
+                    relation(
+                        cell(table, row.key, f"{side}_vehicle"),
+                        terms_of(
+                            cell(table, row.key, p)
+                            for p in (f"{side}_vehicle_purchase", f"{side}_vehicle_operation")
+                        ),
+                        f"{table.kind.label} {side}: vehicle = purchase + operation",
+                        f"{table.kind.label} {side_zh}：公务用车购置及运行费 = 购置费 + 运行费",
+                    ),
+                ]
+                yield from (r for r in rels if r is not None)

@@ -1,0 +1,55 @@
+"""A whole disclosure: who published it, for which year, its tables and its narrative."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from govbudget.amount import Unit
+from govbudget.tables.base import Family, Table, TableKind
+
+__all__ = ["Disclosure"]
+
+
+def _tables(value: Mapping[TableKind, Table]) -> dict[TableKind, Table]:
+    return dict(value)
+
+
+@attrs.frozen
+class Disclosure:
+    """One department's budget or final-account disclosure (部门预算 / 部门决算公开).
+
+    Attributes:
+        department: The publishing department or unit, as printed.
+        year: The budget year the disclosure covers.
+        family: Final accounts (决算) or budget (预算).
+        unit: The unit most of its tables print (tables carry their own unit too).
+        tables: The tables found, by kind.
+        narrative: The narrative text (情况说明 and the rest), verbatim.
+        source: Where it was read from (a path or address), if anywhere.
+        template: Whether the document is a blank template (placeholders, no figures).
+
+    .. versionadded:: 0.1
+    """
+
+    department: str
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    family: Family = Family.FINAL
+    unit: Unit = Unit.WAN
+    tables: dict[TableKind, Table] = attrs.field(factory=dict, converter=_tables)
+    narrative: str = ""
+    source: str | None = None
+    template: bool = False
+
+    @tables.validator
+    def _check_tables(
+        self, _attribute: attrs.Attribute[dict[TableKind, Table]], tables: dict[TableKind, Table]
+    ) -> None:
+        for kind, table in tables.items():
+            if table.kind is not kind:
+                raise ValueError(f"table {table.kind.label} is filed under {kind.label}")
+
+    def table(self, kind: TableKind) -> Table | None:
+        """The table of *kind*, or ``None`` when the disclosure lacks it."""
+        return self.tables.get(kind)

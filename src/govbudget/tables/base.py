@@ -1,0 +1,257 @@
+"""The typed shape every disclosure table shares: columns, rows keyed by code or line, cells.
+
+A :class:`Table` holds what was printed: its kind, unit, columns, rows and note. A row is
+keyed either by a classification code (functional or economic) or by a *line* key naming
+a fixed line of a summary table (``"income_total"`` for 本年收入合计). A cell is an
+:class:`~govbudget.amount.Amount`; a column missing from a row was not printed there.
+
+Printed precision belongs to the table: :attr:`Table.places` is inferred from every
+figure, and :meth:`Table.amount` returns a cell widened to it, so ``24.2`` in a
+two-decimal table is judged as 24.20 ± 0.005.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+
+import attrs
+
+from govbudget.amount import Amount, Unit, common_places
+from govbudget.codes import DeptEconomicCode, FunctionCode, GovEconomicCode
+from govbudget.location import Location
+
+__all__ = ["CellRef", "Column", "Family", "Row", "RowCode", "Table", "TableKind"]
+
+#: The code types a row may be keyed by.
+RowCode = FunctionCode | DeptEconomicCode | GovEconomicCode
+
+
+class Family(enum.Enum):
+    """Which disclosure a table belongs to: final accounts (决算) or budget (预算).
+
+    .. versionadded:: 0.1
+    """
+
+    FINAL = "决算"
+    BUDGET = "预算"
+
+
+class TableKind(enum.Enum):
+    """What a table is, independent of its number (numbering varies by year and region).
+
+    The value is the table's usual title; :attr:`number` is its usual place in the set.
+
+    .. versionadded:: 0.1
+    """
+
+    INCOME_EXPENDITURE_SUMMARY = "收入支出决算总表"
+    INCOME = "收入决算表"
+    EXPENDITURE = "支出决算表"
+    APPROPRIATION_SUMMARY = "财政拨款收入支出决算总表"
+    GENERAL_BUDGET_EXPENDITURE = "一般公共预算财政拨款支出决算表"
+    GENERAL_BUDGET_BASIC_EXPENDITURE = "一般公共预算财政拨款基本支出决算表"
+    THREE_PUBLIC = "“三公”经费支出决算表"
+    GOV_FUND = "政府性基金预算财政拨款收入支出决算表"
+    STATE_CAPITAL = "国有资本经营预算财政拨款支出决算表"
+
+    @property
+    def number(self) -> int:
+        """The table's usual number in the final-account set (公开01表 … 公开09表)."""
+        return _NUMBERS[self]
+
+    @property
+    def family(self) -> Family:
+        """Final accounts or budget."""
+        return Family.FINAL
+
+    @property
+    def label(self) -> str:
+        """A short label for messages: ``"公开02表 收入决算表"``."""
+        return _LABELS[self]
+
+
+_NUMBERS: dict[TableKind, int] = {kind: index + 1 for index, kind in enumerate(TableKind)}
+_LABELS: dict[TableKind, str] = {
+    kind: f"公开{_NUMBERS[kind]:02d}表 {kind.value}" for kind in TableKind
+}
+
+
+def _columns(items: Iterable[Column]) -> tuple[Column, ...]:
+    return tuple(items)
+
+
+def _rows(items: Iterable[Row]) -> tuple[Row, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Column:
+    """A column of figures: a stable key for code and the header text as printed.
+
+    Attributes:
+        key: The stable identifier (``"total"``, ``"basic"``, ``"project"`` …).
+        label: The header text as printed (``"本年支出合计"``).
+
+    .. versionadded:: 0.1
+    """
+
+    key: str
+    label: str
+
+
+@attrs.frozen(cache_hash=True)
+class CellRef:
+    """The address of one cell: table kind, row key, column key.
+
+    .. versionadded:: 0.1
+    """
+
+    table: TableKind
+    row: str
+    column: str
+
+    def __str__(self) -> str:
+        return f"{self.table.label} [{self.row}, {self.column}]"
+
+
+def _cells(value: Mapping[str, Amount]) -> dict[str, Amount]:
+    return dict(value)
+
+
+@attrs.frozen
+class Row:
+    """One printed row: keyed by a code or by a line key, with its cells by column key.
+
+    Exactly one of ``code`` and ``line`` is set.
+
+    Attributes:
+        code: The classification code of a code-keyed row.
+        line: The line key of a summary-table row (``"income_total"``, ``"total"`` …).
+        label: The name printed in the row (``"行政运行"``, ``"本年收入合计"``).
+        cells: Figures by column key; a column absent here was not printed in this row.
+        location: Where the row was printed.
+
+    .. versionadded:: 0.1
+    """
+
+    code: RowCode | None = attrs.field(default=None, kw_only=True)
+    line: str | None = attrs.field(default=None, kw_only=True)
+    label: str = attrs.field(default="", kw_only=True)
+    cells: dict[str, Amount] = attrs.field(factory=dict, converter=_cells, kw_only=True)
+    location: Location = attrs.field(factory=Location, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.code is None) == (self.line is None):
+            raise ValueError("a row is keyed by exactly one of code= and line=")
+
+    @property
+    def key(self) -> str:
+        """The row's key: the code's digits, or the line key."""
+        return self.code.digits if self.code is not None else str(self.line)
+
+
+@attrs.frozen
+class Table:
+    """One disclosure table as printed.
+
+    Attributes:
+        kind: What the table is.
+        unit: The unit its figures are printed in.
+        columns: The columns of figures, in printed order.
+        rows: The rows, in printed order.
+        title: The title as printed (defaults to the kind's usual title).
+        note: Notes printed under the table, verbatim.
+        no_data: Whether the table says it has no data (此表无数据 / 本表无数据).
+        location: Where the table starts (file, page).
+
+    .. versionadded:: 0.1
+    """
+
+    kind: TableKind
+    unit: Unit
+    columns: tuple[Column, ...] = attrs.field(converter=_columns)
+    rows: tuple[Row, ...] = attrs.field(converter=_rows)
+    title: str = attrs.field(kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
+    no_data: bool = attrs.field(default=False, kw_only=True)
+    location: Location = attrs.field(factory=Location, kw_only=True)
+
+    @title.default
+    def _title(self) -> str:
+        return self.kind.value
+
+    @functools.cached_property
+    def _index(self) -> dict[str, Row]:
+        index: dict[str, Row] = {}
+        for row in self.rows:
+            index.setdefault(row.key, row)
+        return index
+
+    @functools.cached_property
+    def _children(self) -> dict[str, tuple[Row, ...]]:
+        children: dict[str, list[Row]] = {}
+        for row in self.rows:
+            if row.code is not None and row.code.parent is not None:
+                children.setdefault(row.code.parent.digits, []).append(row)
+        return {key: tuple(rows) for key, rows in children.items()}
+
+    @functools.cached_property
+    def places(self) -> int:
+        """The table's printed precision: the most decimals any of its figures shows."""
+        return common_places(a for row in self.rows for a in row.cells.values())
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        """The keys of the columns, in printed order."""
+        return tuple(c.key for c in self.columns)
+
+    def row(self, key: str) -> Row | None:
+        """The first row with *key* (a code's digits or a line key), or ``None``."""
+        return self._index.get(key)
+
+    def amount(self, row: str, column: str) -> Amount | None:
+        """The figure at (*row*, *column*) widened to the table's precision.
+
+        A cell left out of a printed row counts as blank; a row or column that does not
+        exist gives ``None``.
+        """
+        cells = self._widened.get(row)
+        return None if cells is None else cells.get(column)
+
+    @functools.cached_property
+    def _widened(self) -> dict[str, dict[str, Amount]]:
+        places = self.places
+        blank = Amount.empty(self.unit, places)
+        widened: dict[str, dict[str, Amount]] = {}
+        for key, row in self._index.items():
+            cells: dict[str, Amount] = {}
+            for column in self.column_keys:
+                cell = row.cells.get(column)
+                if cell is None:
+                    cell = blank
+                elif cell.places < places:
+                    cell = cell.with_places(places)
+                cells[column] = cell
+            widened[key] = cells
+        return widened
+
+    def children(self, key: str) -> tuple[Row, ...]:
+        """The rows whose code's parent is the code *key*, in printed order."""
+        return self._children.get(key, ())
+
+    def coded_rows(self) -> Iterator[Row]:
+        """The rows keyed by a classification code, in printed order."""
+        return (row for row in self.rows if row.code is not None)
+
+    def ref(self, row: str, column: str) -> CellRef:
+        """The address of a cell of this table."""
+        return CellRef(self.kind, row, column)
+
+    def location_of(self, row: str, column: str | None = None) -> Location:
+        """Where a cell (or a row) was printed: the row's location with table and column."""
+        found = self.row(row)
+        base = found.location if found is not None else self.location
+        label = next((c.label for c in self.columns if c.key == column), column)
+        return base.evolve(table=self.kind.label, row=row, column=label)

@@ -1,0 +1,256 @@
+"""The final-account tables (决算公开表): their columns and fixed lines, as data.
+
+Each :class:`TableSpec` names, for one :class:`~govbudget.tables.base.TableKind`, the
+columns a table of that kind may print (stable key, usual header, header spellings seen
+in real documents), the fixed lines of the summary tables (01, 04, 07), and the scheme of
+the codes its rows are keyed by. Readers use the spellings to place what they read; checks
+use the keys.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from govbudget.codes import DeptEconomicCode, FunctionCode
+from govbudget.tables.base import Column, TableKind
+
+__all__ = ["APPROPRIATION_LINES", "SPECS", "LineSpec", "TableSpec", "spec"]
+
+
+@attrs.frozen
+class LineSpec:
+    """A fixed line of a summary table: its key, usual label and other spellings.
+
+    .. versionadded:: 0.1
+    """
+
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class TableSpec:
+    """What a table of one kind holds.
+
+    Attributes:
+        kind: The table kind.
+        columns: Every column such a table may print, in the usual order.
+        lines: The fixed lines (for summary tables), in the usual order.
+        code_type: The code class its code-keyed rows use, or ``None``.
+        titles: Titles under which the table is published.
+        aliases: Header spellings by column key.
+
+    .. versionadded:: 0.1
+    """
+
+    kind: TableKind
+    columns: tuple[Column, ...]
+    lines: tuple[LineSpec, ...] = ()
+    code_type: type[FunctionCode] | type[DeptEconomicCode] | None = FunctionCode
+    titles: tuple[str, ...] = ()
+    aliases: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+    def column_keys(self) -> tuple[str, ...]:
+        """The keys of every column such a table may print, in the usual order."""
+        return tuple(c.key for c in self.columns)
+
+    def column(self, key: str) -> Column:
+        """The column with *key*.
+
+        Raises:
+            KeyError: When this kind of table has no such column.
+        """
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(f"{self.kind.label} has no column {key!r}")
+
+    def line(self, key: str) -> LineSpec:
+        """The fixed line with *key*.
+
+        Raises:
+            KeyError: When this kind of table has no such line.
+        """
+        for line in self.lines:
+            if line.key == key:
+                return line
+        raise KeyError(f"{self.kind.label} has no line {key!r}")
+
+
+def _c(*pairs: tuple[str, str]) -> tuple[Column, ...]:
+    return tuple(Column(key, label) for key, label in pairs)
+
+
+_INCOME_SOURCES: Final = (
+    LineSpec("general_budget_income", "一般公共预算财政拨款收入", ("一般公共预算财政拨款",)),
+    LineSpec("gov_fund_income", "政府性基金预算财政拨款收入", ("政府性基金预算财政拨款",)),
+    LineSpec("state_capital_income", "国有资本经营预算财政拨款收入", ("国有资本经营预算财政拨款",)),
+    LineSpec("superior_subsidy_income", "上级补助收入"),
+    LineSpec("business_income", "事业收入"),
+    LineSpec("operating_income", "经营收入"),
+    LineSpec("affiliated_income", "附属单位上缴收入"),
+    LineSpec("other_income", "其他收入"),
+)
+
+#: Income lines of 01 that are appropriations (财政拨款), in the order 04 prints them.
+APPROPRIATION_LINES: Final = ("general_budget_income", "gov_fund_income", "state_capital_income")
+
+SPECS: Final[dict[TableKind, TableSpec]] = {
+    TableKind.INCOME_EXPENDITURE_SUMMARY: TableSpec(
+        TableKind.INCOME_EXPENDITURE_SUMMARY,
+        _c(("amount", "决算数")),
+        (
+            *_INCOME_SOURCES,
+            LineSpec("income_total", "本年收入合计"),
+            LineSpec(
+                "use_non_appropriation_balance",
+                "使用非财政拨款结余",
+                ("使用非财政拨款结余（含专用结余）",),
+            ),
+            LineSpec("opening_balance", "年初结转和结余"),
+            LineSpec("income_grand_total", "总计"),
+            LineSpec("expenditure_total", "本年支出合计"),
+            LineSpec("surplus_distribution", "结余分配"),
+            LineSpec("closing_balance", "年末结转和结余"),
+            LineSpec("expenditure_grand_total", "总计"),
+        ),
+        titles=("收入支出决算总表",),
+    ),
+    TableKind.INCOME: TableSpec(
+        TableKind.INCOME,
+        _c(
+            ("total", "本年收入合计"),
+            ("appropriation", "财政拨款收入"),
+            ("superior_subsidy", "上级补助收入"),
+            ("business", "事业收入"),
+            ("operating", "经营收入"),
+            ("affiliated", "附属单位上缴收入"),
+            ("other", "其他收入"),
+        ),
+        (LineSpec("total", "合计"),),
+        titles=("收入决算表",),
+        aliases={"total": ("合计",), "appropriation": ("财政拨款",)},
+    ),
+    TableKind.EXPENDITURE: TableSpec(
+        TableKind.EXPENDITURE,
+        _c(
+            ("total", "本年支出合计"),
+            ("basic", "基本支出"),
+            ("project", "项目支出"),
+            ("remit_superior", "上缴上级支出"),
+            ("operating", "经营支出"),
+            ("affiliated_subsidy", "对附属单位补助支出"),
+        ),
+        (LineSpec("total", "合计"),),
+        titles=("支出决算表",),
+        aliases={"total": ("合计",)},
+    ),
+    TableKind.APPROPRIATION_SUMMARY: TableSpec(
+        TableKind.APPROPRIATION_SUMMARY,
+        _c(
+            ("amount", "决算数"),
+            ("total", "合计"),
+            ("general_budget", "一般公共预算财政拨款"),
+            ("gov_fund", "政府性基金预算财政拨款"),
+            ("state_capital", "国有资本经营预算财政拨款"),
+        ),
+        (
+            LineSpec("general_budget_income", "一般公共预算财政拨款"),
+            LineSpec("gov_fund_income", "政府性基金预算财政拨款"),
+            LineSpec("state_capital_income", "国有资本经营预算财政拨款"),
+            LineSpec("income_total", "本年收入合计"),
+            LineSpec("opening_balance", "年初财政拨款结转和结余"),
+            LineSpec("opening_general_budget", "一般公共预算财政拨款"),
+            LineSpec("opening_gov_fund", "政府性基金预算财政拨款"),
+            LineSpec("opening_state_capital", "国有资本经营预算财政拨款"),
+            LineSpec("income_grand_total", "总计"),
+            LineSpec("expenditure_total", "本年支出合计"),
+            LineSpec("closing_balance", "年末财政拨款结转和结余"),
+            LineSpec("expenditure_grand_total", "总计"),
+        ),
+        titles=("财政拨款收入支出决算总表",),
+        aliases={"amount": ("金额",)},
+    ),
+    TableKind.GENERAL_BUDGET_EXPENDITURE: TableSpec(
+        TableKind.GENERAL_BUDGET_EXPENDITURE,
+        _c(("total", "小计"), ("basic", "基本支出"), ("project", "项目支出")),
+        (LineSpec("total", "合计"),),
+        titles=("一般公共预算财政拨款支出决算表",),
+        aliases={"total": ("合计", "本年支出")},
+    ),
+    TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE: TableSpec(
+        TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE,
+        _c(("amount", "决算数")),
+        (
+            LineSpec("personnel_total", "人员经费合计"),
+            LineSpec("public_total", "公用经费合计"),
+        ),
+        code_type=DeptEconomicCode,
+        titles=("一般公共预算财政拨款基本支出决算表",),
+    ),
+    TableKind.THREE_PUBLIC: TableSpec(
+        TableKind.THREE_PUBLIC,
+        _c(
+            ("budget_total", "预算数 合计"),
+            ("budget_abroad", "预算数 因公出国（境）费"),
+            ("budget_vehicle", "预算数 公务用车购置及运行费 小计"),
+            ("budget_vehicle_purchase", "预算数 公务用车购置费"),
+            ("budget_vehicle_operation", "预算数 公务用车运行费"),
+            ("budget_reception", "预算数 公务接待费"),
+            ("actual_total", "决算数 合计"),
+            ("actual_abroad", "决算数 因公出国（境）费"),
+            ("actual_vehicle", "决算数 公务用车购置及运行费 小计"),
+            ("actual_vehicle_purchase", "决算数 公务用车购置费"),
+            ("actual_vehicle_operation", "决算数 公务用车运行费"),
+            ("actual_reception", "决算数 公务接待费"),
+        ),
+        (LineSpec("three_public", "“三公”经费"),),
+        code_type=None,
+        titles=(
+            "一般公共预算财政拨款“三公”经费支出决算表",
+            "财政拨款“三公”经费支出决算表",
+            "“三公”经费支出决算表",
+        ),
+    ),
+    TableKind.GOV_FUND: TableSpec(
+        TableKind.GOV_FUND,
+        _c(
+            ("opening", "年初结转和结余"),
+            ("income", "本年收入"),
+            ("total", "本年支出 小计"),
+            ("basic", "本年支出 基本支出"),
+            ("project", "本年支出 项目支出"),
+            ("closing", "年末结转和结余"),
+        ),
+        (LineSpec("total", "合计"),),
+        titles=("政府性基金预算财政拨款收入支出决算表",),
+    ),
+    TableKind.STATE_CAPITAL: TableSpec(
+        TableKind.STATE_CAPITAL,
+        _c(
+            ("opening", "年初结转和结余"),
+            ("income", "本年收入"),
+            ("total", "本年支出 合计"),
+            ("basic", "本年支出 基本支出"),
+            ("project", "本年支出 项目支出"),
+            ("closing", "年末结转和结余"),
+        ),
+        (LineSpec("total", "合计"),),
+        titles=(
+            "国有资本经营预算财政拨款支出决算表",
+            "国有资本经营预算财政拨款收入支出决算表",
+        ),
+    ),
+}
+
+
+def spec(kind: TableKind) -> TableSpec:
+    """The spec of a table kind.
+
+    >>> spec(TableKind.GENERAL_BUDGET_EXPENDITURE).column_keys()
+    ('total', 'basic', 'project')
+    """
+    return SPECS[kind]
