@@ -12,21 +12,31 @@ project's tests use the same strategies. Requires the ``test`` extra (``hypothes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import attrs
+from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from govbudget.amount import Amount, Unit, to_decimal
 from govbudget.codes import Code, DeptEconomicCode, FunctionCode, GovEconomicCode, Level
+from govbudget.disclosure import Disclosure
+from govbudget.tables import CellRef, Column, Row, Table, TableKind, spec
 
 __all__ = [
+    "ERROR_KINDS",
+    "InjectedError",
     "amounts",
+    "consistent_disclosures",
     "dept_economic_codes",
+    "disclosures_with_error",
     "function_codes",
     "gov_economic_codes",
+    "tables",
     "units",
 ]
 
@@ -114,3 +124,538 @@ def amounts(
         return figures
 
     return st.tuples(unit_st, places_st).flatmap(lambda up: build(*up))
+
+
+# ---------------------------------------------------------------------------------------
+# Disclosures built from ledgers of true values in fen (分), printed rounded.
+
+_FUNDS = ("gb", "gf", "sc", "other")
+_ECONOMIC_CATEGORIES = ("301", "302", "303", "307", "310", "399")
+_PERSONNEL = ("301", "303")
+
+
+@attrs.frozen
+class _Node:
+    """One functional code with its true values by fund, in fen, summed over its subtree."""
+
+    code: FunctionCode
+    basic: dict[str, int]
+    project: dict[str, int]
+    opening: dict[str, int]
+    closing: dict[str, int]
+
+    def income(self, fund: str) -> int:
+        return self.basic[fund] + self.project[fund] + self.closing[fund] - self.opening[fund]
+
+    def spent(self, fund: str) -> int:
+        return self.basic[fund] + self.project[fund]
+
+    def any(self, fund: str) -> bool:
+        return any(v[fund] for v in (self.basic, self.project, self.opening, self.closing))
+
+
+def _fen(max_fen: int) -> st.SearchStrategy[int]:
+    """A true value in fen: zero (printed blank or 0.00) or up to *max_fen*."""
+    return st.one_of(st.just(0), st.integers(1, max_fen))
+
+
+@st.composite
+def _leaf(draw: st.DrawFn, funds: tuple[str, ...], max_fen: int) -> dict[str, dict[str, int]]:
+    values: dict[str, dict[str, int]] = {k: {} for k in ("basic", "project", "opening", "closing")}
+    for fund in _FUNDS:
+        active = fund in funds
+        basic = draw(_fen(max_fen)) if active and fund in ("gb", "other") else 0
+        project = draw(_fen(max_fen)) if active else 0
+        closing = draw(_fen(max_fen // 10)) if active else 0
+        opening = draw(st.integers(0, basic + project + closing)) if active else 0
+        values["basic"][fund], values["project"][fund] = basic, project
+        values["opening"][fund], values["closing"][fund] = opening, closing
+    return values
+
+
+@st.composite
+def _functional_tree(draw: st.DrawFn, funds: tuple[str, ...], max_fen: int) -> list[_Node]:
+    """Nodes in printed order (类, its 款, their 项 …), each summing its subtree."""
+    categories = sorted(draw(st.lists(st.integers(1, 32), min_size=1, max_size=4, unique=True)))
+    nodes: list[_Node] = []
+
+    def add(code: str, leaves: list[dict[str, dict[str, int]]]) -> _Node:
+        summed = {
+            k: {f: sum(leaf[k][f] for leaf in leaves) for f in _FUNDS}
+            for k in ("basic", "project", "opening", "closing")
+        }
+        return _Node(FunctionCode(code), **summed)
+
+    for category in categories:
+        cat_code = f"2{category:02d}"
+        cat_leaves: list[dict[str, dict[str, int]]] = []
+        cat_nodes: list[_Node] = []
+        for section in sorted(
+            draw(st.lists(st.integers(1, 60), min_size=1, max_size=3, unique=True))
+        ):
+            sec_code = f"{cat_code}{section:02d}"
+            items = sorted(draw(st.lists(st.integers(1, 99), max_size=3, unique=True)))
+            if items:
+                item_leaves = [draw(_leaf(funds, max_fen)) for _ in items]
+                item_nodes = [
+                    add(f"{sec_code}{i:02d}", [v]) for i, v in zip(items, item_leaves, strict=True)
+                ]
+                cat_nodes += [add(sec_code, item_leaves), *item_nodes]
+                cat_leaves += item_leaves
+            else:
+                leaf = draw(_leaf(funds, max_fen))
+                cat_nodes.append(add(sec_code, [leaf]))
+                cat_leaves.append(leaf)
+        nodes += [add(cat_code, cat_leaves), *cat_nodes]
+    return nodes
+
+
+@st.composite
+def _split(draw: st.DrawFn, whole: int, parts: int) -> list[int]:
+    """*whole* fen cut into *parts* non-negative pieces."""
+    cuts = sorted(draw(st.lists(st.integers(0, whole), min_size=parts - 1, max_size=parts - 1)))
+    edges = [0, *cuts, whole]
+    return [b - a for a, b in itertools.pairwise(edges)]
+
+
+class _Printer:
+    """Prints true values in fen as a table would: rounded half up in the table's unit."""
+
+    def __init__(self, unit: Unit, places: int, blank_zeros: bool) -> None:
+        self.unit, self.places, self.blank_zeros = unit, places, blank_zeros
+
+    def __call__(self, fen: int) -> Amount:
+        if fen == 0 and self.blank_zeros:
+            return Amount.empty(self.unit, self.places)
+        return Amount(Decimal(fen).scaleb(-2), Unit.YUAN).to(self.unit).rounded(self.places)
+
+
+@st.composite
+def _economic_rows(
+    draw: st.DrawFn, basic_gb: int, pr: _Printer
+) -> tuple[list[Row], dict[str, int]]:
+    """06's rows: *basic_gb* fen split over economic 款, their 类, and the two totals."""
+    economic_categories = sorted(draw(st.sets(st.sampled_from(_ECONOMIC_CATEGORIES), min_size=1)))
+    sections = {
+        c: sorted(draw(st.sets(st.integers(1, 40), min_size=1, max_size=4)))
+        for c in economic_categories
+    }
+    if "302" in sections and draw(st.booleans()):
+        sections["302"] = sorted({*sections["302"], 17, 31})
+    leaves = [f"{c}{s:02d}" for c in economic_categories for s in sections[c]]
+    values = dict(zip(leaves, draw(_split(basic_gb, len(leaves))), strict=True))
+    rows: list[Row] = []
+    personnel = 0
+    for c in economic_categories:
+        category_total = sum(values[f"{c}{s:02d}"] for s in sections[c])
+        personnel += category_total if c in _PERSONNEL else 0
+        rows.append(
+            Row(code=DeptEconomicCode(c), label=f"科目{c}", cells={"amount": pr(category_total)})
+        )
+        rows += [
+            Row(
+                code=DeptEconomicCode(f"{c}{s:02d}"),
+                label=f"科目{c}{s:02d}",
+                cells={"amount": pr(values[f"{c}{s:02d}"])},
+            )
+            for s in sections[c]
+        ]
+    rows += [
+        Row(line="personnel_total", label="人员经费合计", cells={"amount": pr(personnel)}),
+        Row(line="public_total", label="公用经费合计", cells={"amount": pr(basic_gb - personnel)}),
+    ]
+    return rows, values
+
+
+@st.composite
+def _three_public_cells(draw: st.DrawFn, values: dict[str, int], max_fen: int) -> dict[str, int]:
+    """07's figures: actual reception and vehicle operation at least 06's 30217 and 30231."""
+    budget = {p: draw(_fen(max_fen)) for p in ("abroad", "purchase", "operation", "reception")}
+    actual = {
+        "abroad": draw(_fen(max_fen)),
+        "purchase": draw(_fen(max_fen)),
+        "operation": values.get("30231", 0) + draw(_fen(max_fen)),
+        "reception": values.get("30217", 0) + draw(_fen(max_fen)),
+    }
+    cells: dict[str, int] = {}
+    for side, figures in (("budget", budget), ("actual", actual)):
+        vehicle = figures["purchase"] + figures["operation"]
+        cells |= {
+            f"{side}_total": figures["abroad"] + vehicle + figures["reception"],
+            f"{side}_abroad": figures["abroad"],
+            f"{side}_vehicle": vehicle,
+            f"{side}_vehicle_purchase": figures["purchase"],
+            f"{side}_vehicle_operation": figures["operation"],
+            f"{side}_reception": figures["reception"],
+        }
+    return cells
+
+
+@st.composite
+def consistent_disclosures(
+    draw: st.DrawFn,
+    /,
+    *,
+    unit: Unit = Unit.WAN,
+    places: int = 2,
+    max_fen: int = 10**9,
+) -> Disclosure:
+    """Final-account disclosures whose nine tables agree, to the cent, before rounding.
+
+    A ledger of true values in fen (by functional code and fund: basic and project
+    expenditure, opening and closing balances; by economic code for basic expenditure;
+    三公 budget and actual) is drawn, and every table prints its figures rounded half up to
+    *places* decimals in *unit*, zeros printed blank or as ``0.00``. Every rule of
+    :func:`govbudget.check` (the catalogue aside) finds nothing in them.
+    """
+    k = TableKind
+    funds = ("gb", "other", *draw(st.sampled_from([(), ("gf",), ("sc",), ("gf", "sc")])))
+    nodes = draw(_functional_tree(funds, max_fen))
+    pr = _Printer(unit, places, draw(st.booleans()))
+    categories = [n for n in nodes if n.code.level is Level.CATEGORY]
+
+    def line(key: str, label: str, **cells: int) -> Row:
+        return Row(line=key, label=label, cells={c: pr(v) for c, v in cells.items()})
+
+    def node_row(node: _Node, **cells: int) -> Row:
+        return Row(
+            code=node.code, label=f"科目{node.code}", cells={c: pr(v) for c, v in cells.items()}
+        )
+
+    def columns(kind: TableKind, keys: Sequence[str] | None = None) -> tuple[Column, ...]:
+        return tuple(c for c in spec(kind).columns if keys is None or c.key in keys)
+
+    def table(kind: TableKind, rows: list[Row], keys: Sequence[str] | None = None) -> Table:
+        return Table(kind, unit, columns(kind, keys), rows, no_data=not rows)
+
+    def total(values: Iterable[int]) -> int:
+        return sum(values)
+
+    income = {f: total(n.income(f) for n in categories) for f in _FUNDS}
+    spent = {f: total(n.spent(f) for n in categories) for f in _FUNDS}
+    opening = {f: total(n.opening[f] for n in categories) for f in _FUNDS}
+    closing = {f: total(n.closing[f] for n in categories) for f in _FUNDS}
+    appropriation_funds = ("gb", "gf", "sc")
+
+    def income_cells(values: dict[str, int]) -> dict[str, int]:
+        app = values["gb"] + values["gf"] + values["sc"]
+        return {
+            "total": app + values["other"],
+            "appropriation": app,
+            "superior_subsidy": 0,
+            "business": values["other"],
+            "operating": 0,
+            "affiliated": 0,
+            "other": 0,
+        }
+
+    def expenditure_cells(basic: int, project: int) -> dict[str, int]:
+        return {
+            "total": basic + project,
+            "basic": basic,
+            "project": project,
+            "remit_superior": 0,
+            "operating": 0,
+            "affiliated_subsidy": 0,
+        }
+
+    income_rows = [line("total", "合计", **income_cells(income))]
+    income_rows += [node_row(n, **income_cells({f: n.income(f) for f in _FUNDS})) for n in nodes]
+
+    def all_basic(node: _Node) -> int:
+        return total(node.basic.values())
+
+    def all_project(node: _Node) -> int:
+        return total(node.project.values())
+
+    expenditure_rows = [
+        line(
+            "total",
+            "合计",
+            **expenditure_cells(
+                total(map(all_basic, categories)), total(map(all_project, categories))
+            ),
+        )
+    ]
+    expenditure_rows += [
+        node_row(n, **expenditure_cells(all_basic(n), all_project(n))) for n in nodes
+    ]
+
+    def fund_rows(fund: str, with_balances: bool) -> list[Row]:
+        chosen = (
+            [n for n in nodes if n.any(fund)]
+            if with_balances
+            else [n for n in nodes if n.spent(fund)]
+        )
+        if not chosen:
+            return []
+
+        def cells(basic: int, project: int, opening_: int, closing_: int) -> dict[str, int]:
+            out = {"total": basic + project, "basic": basic, "project": project}
+            if with_balances:
+                out |= {
+                    "opening": opening_,
+                    "closing": closing_,
+                    "income": basic + project + closing_ - opening_,
+                }
+            return out
+
+        rows = [
+            line(
+                "total",
+                "合计",
+                **cells(
+                    total(n.basic[fund] for n in categories),
+                    total(n.project[fund] for n in categories),
+                    opening[fund],
+                    closing[fund],
+                ),
+            )
+        ]
+        rows += [
+            node_row(n, **cells(n.basic[fund], n.project[fund], n.opening[fund], n.closing[fund]))
+            for n in chosen
+        ]
+        return rows
+
+    summary_lines = [
+        line("general_budget_income", "一般公共预算财政拨款收入", amount=income["gb"]),
+        line("gov_fund_income", "政府性基金预算财政拨款收入", amount=income["gf"]),
+        line("state_capital_income", "国有资本经营预算财政拨款收入", amount=income["sc"]),
+        line("superior_subsidy_income", "上级补助收入", amount=0),
+        line("business_income", "事业收入", amount=income["other"]),
+        line("operating_income", "经营收入", amount=0),
+        line("affiliated_income", "附属单位上缴收入", amount=0),
+        line("other_income", "其他收入", amount=0),
+        line("income_total", "本年收入合计", amount=total(income.values())),
+        line("use_non_appropriation_balance", "使用非财政拨款结余", amount=0),
+        line("opening_balance", "年初结转和结余", amount=total(opening.values())),
+        line("income_grand_total", "总计", amount=total(income.values()) + total(opening.values())),
+        *(node_row(n, amount=total(n.spent(f) for f in _FUNDS)) for n in categories),
+        line("expenditure_total", "本年支出合计", amount=total(spent.values())),
+        line("surplus_distribution", "结余分配", amount=0),
+        line("closing_balance", "年末结转和结余", amount=total(closing.values())),
+        line(
+            "expenditure_grand_total",
+            "总计",
+            amount=total(spent.values()) + total(closing.values()),
+        ),
+    ]
+    app_income = total(income[f] for f in appropriation_funds)
+    app_opening = total(opening[f] for f in appropriation_funds)
+
+    def by_fund(values: Callable[[str], int]) -> dict[str, int]:
+        parts = {
+            "general_budget": values("gb"),
+            "gov_fund": values("gf"),
+            "state_capital": values("sc"),
+        }
+        return {"total": total(parts.values()), **parts}
+
+    appropriation_lines = [
+        line("general_budget_income", "一般公共预算财政拨款", amount=income["gb"]),
+        line("gov_fund_income", "政府性基金预算财政拨款", amount=income["gf"]),
+        line("state_capital_income", "国有资本经营预算财政拨款", amount=income["sc"]),
+        line("income_total", "本年收入合计", amount=app_income),
+        line("opening_balance", "年初财政拨款结转和结余", amount=app_opening),
+        line("opening_general_budget", "一般公共预算财政拨款", amount=opening["gb"]),
+        line("opening_gov_fund", "政府性基金预算财政拨款", amount=opening["gf"]),
+        line("opening_state_capital", "国有资本经营预算财政拨款", amount=opening["sc"]),
+        line("income_grand_total", "总计", amount=app_income + app_opening),
+        *(node_row(n, **by_fund(n.spent)) for n in categories),
+        line("expenditure_total", "本年支出合计", **by_fund(spent.__getitem__)),
+        line("closing_balance", "年末财政拨款结转和结余", **by_fund(closing.__getitem__)),
+        line("expenditure_grand_total", "总计", **by_fund(lambda f: spent[f] + closing[f])),
+    ]
+
+    basic_gb = total(n.basic["gb"] for n in categories)
+    economic_rows, values = draw(_economic_rows(basic_gb, pr))
+    three_cells = draw(_three_public_cells(values, max_fen // 100))
+    tables = [
+        table(k.INCOME_EXPENDITURE_SUMMARY, summary_lines),
+        table(k.INCOME, income_rows),
+        table(k.EXPENDITURE, expenditure_rows),
+        table(k.APPROPRIATION_SUMMARY, appropriation_lines),
+        table(k.GENERAL_BUDGET_EXPENDITURE, fund_rows("gb", with_balances=False)),
+        table(k.GENERAL_BUDGET_BASIC_EXPENDITURE, economic_rows),
+        table(
+            k.THREE_PUBLIC,
+            [
+                Row(
+                    line="three_public",
+                    label="“三公”经费",
+                    cells={c: pr(v) for c, v in three_cells.items()},
+                )
+            ],
+        ),
+        table(k.GOV_FUND, fund_rows("gf", with_balances=True)),
+        table(k.STATE_CAPITAL, fund_rows("sc", with_balances=True)),
+    ]
+    return Disclosure(
+        department="示例单位",
+        year=draw(st.integers(2018, 2025)),
+        unit=unit,
+        tables={t.kind: t for t in tables},
+    )
+
+
+def tables(**kwargs: Any) -> st.SearchStrategy[Table]:
+    """Single tables of any kind, taken from :func:`consistent_disclosures` (same options)."""
+    return consistent_disclosures(**kwargs).flatmap(
+        lambda d: st.sampled_from(list(d.tables.values()))
+    )
+
+
+#: The kinds of error :func:`disclosures_with_error` injects.
+ERROR_KINDS = ("change", "unit_slip", "sign_flip", "dropped_row", "transposed_digits")
+
+
+@attrs.frozen
+class InjectedError:
+    """A disclosure with one known error, and what the error was.
+
+    Attributes:
+        disclosure: The disclosure with the error.
+        original: The consistent disclosure it was made from.
+        kind: One of :data:`ERROR_KINDS`.
+        cell: The cell changed (for a dropped row: the row's first cell).
+        printed: The figure as printed before the error (``None`` for a dropped row).
+        changed: The figure printed after it (``None`` for a dropped row).
+
+    .. versionadded:: 0.1
+    """
+
+    disclosure: Disclosure = attrs.field(repr=False)
+    original: Disclosure = attrs.field(repr=False)
+    kind: str
+    cell: CellRef
+    printed: Amount | None
+    changed: Amount | None
+
+
+def _replace_row(
+    disclosure: Disclosure, kind: TableKind, index: int, row: Row | None
+) -> Disclosure:
+    table = disclosure.tables[kind]
+    rows = list(table.rows)
+    if row is None:
+        del rows[index]
+    else:
+        rows[index] = row
+    return attrs.evolve(
+        disclosure, tables={**disclosure.tables, kind: attrs.evolve(table, rows=rows)}
+    )
+
+
+def _transpose(amount: Amount, position: int) -> Amount:
+    """Swap the integer digits at *position* and *position* + 1 (counted from the left)."""
+    text = amount.printed()
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    digits = list(whole)
+    digits[position], digits[position + 1] = digits[position + 1], digits[position]
+    swapped = "".join(digits) + (f".{frac}" if frac else "")
+    return Amount(Decimal(sign + swapped), amount.unit, amount.places)
+
+
+@st.composite
+def disclosures_with_error(
+    draw: st.DrawFn, /, *, kinds: Sequence[str] = ERROR_KINDS, **options: Any
+) -> InjectedError:
+    """A :func:`consistent_disclosures` example with one error of one of *kinds* injected.
+
+    - ``change``: one printed cell (of any row, blank or not) moved by 0.01 to 100.00 in
+      the table's unit (the smallest changes may hide within rounding tolerance; tests
+      judge against the tolerance of the relations the cell takes part in);
+    - ``unit_slip``: a non-zero figure printed in 元 digits in a 万元 table (× 10000);
+    - ``sign_flip``: a figure of at least 0.50 printed with the opposite sign;
+    - ``dropped_row``: a coded row holding a figure of at least 1.00 left out (not a 项
+      that is the only 项 of its 款: nothing distinguishes that from a 款 without 项);
+    - ``transposed_digits``: two adjacent different digits of a figure's integer part
+      swapped (``657.19`` → ``675.19``).
+
+    Options are passed to :func:`consistent_disclosures`.
+
+    Raises:
+        InvalidArgument: When *kinds* names an unknown kind.
+    """
+    unknown = set(kinds) - set(ERROR_KINDS)
+    if unknown or not kinds:
+        raise InvalidArgument(f"kinds must be among {ERROR_KINDS}, not {sorted(unknown)}")
+    original = draw(consistent_disclosures(**options))
+    kind = draw(st.sampled_from(list(kinds)))
+    cells = [
+        (table.kind, index, row, column, amount)
+        for table in original.tables.values()
+        for index, row in enumerate(table.rows)
+        for column, amount in row.cells.items()
+    ]
+
+    def eligible(
+        test: Callable[[Row, Amount], bool],
+    ) -> list[tuple[TableKind, int, Row, str, Amount]]:
+        found = [c for c in cells if test(c[2], c[4])]
+        if not found:
+            reject()
+        return found
+
+    if kind == "dropped_row":
+
+        def traceable(row: Row, amount: Amount) -> bool:
+            # A 项 that is its 款's only 项 leaves no trace (some 款 have no 项): skip those.
+            if row.code is None or abs(amount.value) < 1:
+                return False
+            parent = row.code.parent
+            table = next(t for t in original.tables.values() if row in t.rows)
+            return (
+                parent is None
+                or row.code.level is not Level.ITEM
+                or (len(table.children(parent.digits)) > 1)
+            )
+
+        rows = {(k, i): r for k, i, r, _, a in eligible(traceable)}
+        table_kind, index = draw(
+            st.sampled_from(sorted(rows, key=lambda ki: (ki[0].number, ki[1])))
+        )
+        row = rows[(table_kind, index)]
+        first = next(iter(row.cells))
+        return InjectedError(
+            _replace_row(original, table_kind, index, None),
+            original,
+            kind,
+            CellRef(table_kind, row.key, first),
+            None,
+            None,
+        )
+
+    tests: dict[str, Callable[[Row, Amount], bool]] = {
+        "change": lambda r, a: True,
+        "unit_slip": lambda r, a: a.value != 0 and a.unit is Unit.WAN,
+        "sign_flip": lambda r, a: abs(a.value) >= Decimal("0.5"),
+        "transposed_digits": lambda r, a: len(set(a.printed().lstrip("-").split(".")[0])) > 1,
+    }
+    table_kind, index, row, column, amount = draw(st.sampled_from(eligible(tests[kind])))
+    table = original.tables[table_kind]
+    amount = table.amount(row.key, column) or amount
+    if kind == "change":
+        step = draw(st.integers(1, 10_000)) * draw(st.sampled_from([1, -1]))
+        changed = Amount(
+            amount.value + Decimal(step).scaleb(-table.places), amount.unit, table.places
+        )
+    elif kind == "unit_slip":
+        changed = Amount(amount.value * 10_000, amount.unit, amount.places)
+    elif kind == "sign_flip":
+        changed = Amount(-amount.value, amount.unit, amount.places)
+    else:
+        whole = amount.printed().lstrip("-").split(".")[0]
+        positions = [i for i in range(len(whole) - 1) if whole[i] != whole[i + 1]]
+        changed = _transpose(amount, draw(st.sampled_from(positions)))
+    new_row = attrs.evolve(row, cells={**row.cells, column: changed})
+    return InjectedError(
+        _replace_row(original, table_kind, index, new_row),
+        original,
+        kind,
+        CellRef(table_kind, row.key, column),
+        amount,
+        changed,
+    )

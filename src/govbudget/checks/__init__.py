@@ -15,7 +15,7 @@ from govbudget.checks import across, structure, within
 # isort: on
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, rule
 from govbudget.checks.relations import Op, Relation, Term
-from govbudget.checks.runner import check
+from govbudget.checks.runner import check, relations_of
 
 __all__ = [
     "REGISTRY",
@@ -28,6 +28,7 @@ __all__ = [
     "Term",
     "across",
     "check",
+    "relations_of",
     "rule",
     "structure",
     "within",

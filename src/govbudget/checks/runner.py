@@ -10,7 +10,7 @@ from govbudget.checks.relations import Op, Relation
 from govbudget.disclosure import Disclosure
 from govbudget.report import Finding, Report, Severity
 
-__all__ = ["check", "violation"]
+__all__ = ["check", "relations_of", "violation"]
 
 
 def check(
@@ -61,6 +61,29 @@ def check(
         source=disclosure.source,
         tables=tuple(disclosure.tables),
     )
+
+
+def relations_of(
+    disclosure: Disclosure,
+    *,
+    rules: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    registry: Registry | None = None,
+) -> list[Relation]:
+    """Every relation the selected rules judge in *disclosure*, holding or not.
+
+    For tools that explain a verdict: which sums a cell takes part in, and with what
+    tolerance each is judged.
+
+    .. versionadded:: 0.1
+    """
+    chosen = (REGISTRY if registry is None else registry).select(rules, skip)
+    context = Context(disclosure, None)
+    found: list[Relation] = []
+    for rule in chosen:
+        if not rule.needs_names:
+            _run(rule, context, found)
+    return found
 
 
 def _run(rule: Rule, context: Context, relations: list[Relation]) -> list[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.checks.registry import Context, rule
-from govbudget.checks.relations import Relation, Term, cell, expand, terms_of
+from govbudget.checks.relations import Relation, Term, all_blank, cell, expand, terms_of
 from govbudget.codes import Level
 from govbudget.tables.base import Table, TableKind
 from govbudget.tables.final_accounts import APPROPRIATION_LINES, spec
@@ -83,22 +83,26 @@ def hierarchy(context: Context) -> Iterator[Relation]:
     """Every 类 equals the sum of its 款, every 款 the sum of its 项, in every column.
 
     Applies to every table whose rows are keyed by codes (02, 03, 05, 06, 08, 09). A
-    parent printed blank over printed children is left to ``sum.blank-parent``.
+    parent printed blank over printed children is left to ``sum.blank-parent``. Some 款
+    have no 项, but every 类 has 款: a 类 with a figure and no 款 row is judged against
+    an empty sum, which catches a dropped row.
 
     Example: in 05, 201 一般公共服务支出 prints 836.91 while its 款 20101 prints 826.91.
     """
     for table in _tables(context, _CODED):
         for row in table.coded_rows():
-            children = table.children(row.key)
-            if not children:
-                continue
             assert row.code is not None
-            level = children[0].code.level.label if children[0].code else ""
+            levels = type(row.code).levels
+            depth = levels.index(row.code.level)
+            children = table.children(row.key)
+            if depth + 1 >= len(levels) or (not children and depth > 0):
+                continue  # some 款 have no 项; every 类 has 款
+            level = levels[depth + 1].label
             for column in table.column_keys:
                 found = cell(table, row.key, column)
-                if found is None or found.amount.blank:
-                    continue
                 parts = [t for child in children for t in expand(table, child.key, column)]
+                if found is None or (found.amount.blank and not all_blank(parts)):
+                    continue  # a blank over printed children: sum.blank-parent says so
                 yield Relation(
                     found,
                     tuple(parts),
