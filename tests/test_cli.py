@@ -1,5 +1,8 @@
 """The command line: exit codes, output, and one-line errors without tracebacks."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from govbudget import AmountError
@@ -69,3 +72,71 @@ def test_code_shows_scheme_level_and_path(capsys: pytest.CaptureFixture[str]) ->
         "2010101 行政运行\t支出功能分类 项\t201 › 20101 › 2010101",
         "30217\t部门预算支出经济分类 款\t302 › 30217",
     ]
+
+
+EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "seed_2020.json")
+
+
+def test_check_the_example_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """The shipped example has no error: exit 0; its one warning is shown by table."""
+    status = main(["check", EXAMPLE])
+
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "错误 0，警告 1" in out
+    assert "公开06表" in out
+    assert "[警告] sum.blank-parent" in out
+
+
+def test_check_json_report_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An error in a file: exit 1; the JSON report names rule, row, expected, found."""
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    rows = data["tables"][4]["rows"]
+    next(r for r in rows if r.get("code") == "2010101")["cells"]["basic"] = "667.19"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    status = main(["check", str(broken), "--format", "json", "--min-severity", "error"])
+
+    report = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert report["schema"] == "govbudget.report/1"
+    document = report["documents"][0]
+    assert document["path"] == str(broken)
+    assert document["tables"][0] == "income_expenditure_summary"
+    findings = document["findings"]
+    assert {f["severity"] for f in findings} == {"error"}
+    hierarchy = next(f for f in findings if f["rule"] == "sum.hierarchy")
+    assert (hierarchy["row"], hierarchy["column"]) == ("20101", "basic")
+    assert (hierarchy["expected"], hierarchy["found"], hierarchy["tolerance"]) == (
+        "846.91",
+        "836.91",
+        "0.03",
+    )
+    assert hierarchy["quote"] is None
+    assert document["suspects"][0]["row"] == "2010101"
+
+
+def test_check_unreadable_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file and a PDF: one line each on stderr, the readable file still checked."""
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4 ...")
+
+    status = main(["check", str(tmp_path / "missing.json"), str(pdf), EXAMPLE])
+
+    captured = capsys.readouterr()
+    assert status == 2
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 2
+    assert "missing.json" in errors[0]
+    assert "x.pdf" in errors[1]
+    assert "Traceback" not in captured.err
+    assert "错误 0" in captured.out
+
+
+def test_check_rejects_unknown_rule_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in --rules is a usage error, not a silent pass."""
+    status = main(["check", EXAMPLE, "--rules", "sum.typo"])
+
+    assert status == 2
+    assert "no rule matches 'sum.typo'" in capsys.readouterr().err

@@ -31,12 +31,14 @@ from govbudget.disclosure import Disclosure
 from govbudget.errors import (
     AmountError,
     CodeError,
+    FormatError,
     GovbudgetError,
     InputError,
     RuleError,
     UnitMismatchError,
 )
 from govbudget.location import Location
+from govbudget.readers import read
 from govbudget.report import REPORT_SCHEMA, Finding, Report, Severity, Suspect
 from govbudget.tables import CellRef, Column, Family, Row, Table, TableKind
 
@@ -55,6 +57,7 @@ __all__ = [
     "Disclosure",
     "Family",
     "Finding",
+    "FormatError",
     "FunctionCode",
     "GovEconomicCode",
     "GovbudgetError",
@@ -78,6 +81,7 @@ __all__ = [
     "compare",
     "parse_amount",
     "parse_code",
+    "read",
     "tidy",
     "to_decimal",
     "total",

@@ -2,26 +2,35 @@
 
 Commands:
 
+``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...]``
+    Read each disclosure and run every consistency check; print the findings grouped by
+    table (or the JSON report, schema ``govbudget.report/1``).
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
 ``govbudget code TEXT ...``
     Read classification codes as documents print them and show scheme, level, ancestors.
 
-Exit status: 0 when every check holds, 1 when one does not, 2 when the input could not be
-read or the command was misused. Errors are one line on stderr; ``--debug`` shows the
-traceback.
+Exit status: 0 when every check holds (no error finding), 1 when one does not, 2 when
+an input could not be read or the command was misused. Errors are one line on stderr;
+``--debug`` shows the traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
+import attrs
+
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
+from govbudget.checks import check
 from govbudget.codes import parse_code
 from govbudget.errors import GovbudgetError
+from govbudget.readers import read
+from govbudget.report import REPORT_SCHEMA, Finding, Report, Severity
 
 __all__ = ["main"]
 
@@ -63,6 +72,71 @@ def _cmd_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    reports: list[Report] = []
+    failed: list[tuple[str, str]] = []
+    for path in args.paths:
+        try:
+            disclosure = read(path)
+        except (GovbudgetError, OSError) as exc:
+            if args.debug:
+                raise
+            message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            failed.append((path, message))
+            print(f"govbudget check: error: {path}: {message}", file=sys.stderr)
+            continue
+        full = check(disclosure, rules=args.rules, skip=args.skip or ())
+        reports.append(attrs.evolve(full, source=str(path)))
+    minimum = Severity(args.min_severity)
+    shown = [r.filter(min_severity=minimum) for r in reports]
+    if args.format == "json":
+        documents = [r.to_dict() for r in shown]
+        documents += [{"path": path, "error": message} for path, message in failed]
+        print(
+            json.dumps(
+                {"schema": REPORT_SCHEMA, "documents": documents}, ensure_ascii=False, indent=2
+            )
+        )
+    else:
+        for report in shown:
+            print(_text(report))
+    if failed:
+        return EXIT_USAGE
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
+
+
+def _text(report: Report) -> str:
+    """A report as a finance officer reads it: by table, each finding with its figures."""
+    counts = report.counts()
+    lines = [
+        f"{report.source}: {report.department} {report.year}年{report.family}",
+        f"  {report.checked} 项勾稽关系已核对；错误 {counts['error']}，警告 {counts['warning']}，"
+        f"提示 {counts['info']}",
+    ]
+    groups: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        title = finding.table.label if finding.table else "整体"
+        groups.setdefault(title, []).append(finding)
+    for title, findings in groups.items():
+        lines.append(f"  {title}")
+        for f in findings:
+            lines.append(f"    [{f.severity.label_zh}] {f.rule}: {f.message_zh}")
+            if f.expected is not None and f.unit is not None:
+                lines.append(
+                    f"      应为 {f.expected}，填列 {f.found}，差额 {f.difference}，"
+                    f"容差 ±{f.tolerance} {f.unit.value}"
+                )
+    if report.suspects:
+        lines.append("  最可能有误的单元格:")
+        for s in report.suspects:
+            low = "−∞" if s.low is None else str(s.low)
+            high = "+∞" if s.high is None else str(s.high)
+            lines.append(
+                f"    {s.cell}: 填列 {s.printed}，改为 [{low}, {high}] 可使 {s.explains} 项关系成立"
+            )
+    return "\n".join(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govbudget",
@@ -81,6 +155,21 @@ def _parser() -> argparse.ArgumentParser:
         help="printed precision (default: the most decimals among the figures)",
     )
     p_sum.set_defaults(func=_cmd_sum)
+
+    p_check = sub.add_parser("check", help="read disclosures and run every consistency check")
+    p_check.add_argument("paths", nargs="+", metavar="PATH", help="disclosure files")
+    p_check.add_argument("--format", choices=["text", "json"], default="text")
+    p_check.add_argument(
+        "--rules", nargs="+", metavar="ID", default=None, help="run only these rules (globs)"
+    )
+    p_check.add_argument("--skip", nargs="+", metavar="ID", help="do not run these rules (globs)")
+    p_check.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default="info",
+        help="show findings of this severity and above",
+    )
+    p_check.set_defaults(func=_cmd_check)
 
     p_code = sub.add_parser("code", help="read classification codes and show their place")
     p_code.add_argument(

@@ -13,6 +13,7 @@ from govbudget.location import Location
 __all__ = [
     "AmountError",
     "CodeError",
+    "FormatError",
     "GovbudgetError",
     "InputError",
     "RuleError",
@@ -105,6 +106,13 @@ class UnitMismatchError(GovbudgetError, TypeError):
 
 class RuleError(GovbudgetError, ValueError):
     """A rule id that names no registered rule, or a rule registered twice.
+
+    .. versionadded:: 0.1
+    """
+
+
+class FormatError(InputError):
+    """A file or document that is not a disclosure govbudget can read, or breaks its schema.
 
     .. versionadded:: 0.1
     """

@@ -257,6 +257,11 @@ class Report:
             "skipped": list(self.skipped),
             "checked": self.checked,
             "counts": self.counts(),
+            "coverage": {
+                "relations_checked": self.checked,
+                "rules_run": len(self.rules),
+                "rules_skipped": len(self.skipped),
+            },
             "findings": [f.to_dict() for f in self.findings],
             "suspects": [s.to_dict() for s in self.suspects],
         }

@@ -174,9 +174,12 @@ def _leaf(draw: st.DrawFn, funds: tuple[str, ...], max_fen: int) -> dict[str, di
 
 
 @st.composite
-def _functional_tree(draw: st.DrawFn, funds: tuple[str, ...], max_fen: int) -> list[_Node]:
+def _functional_tree(
+    draw: st.DrawFn, funds: tuple[str, ...], max_fen: int, categories: tuple[int, int]
+) -> list[_Node]:
     """Nodes in printed order (类, its 款, their 项 …), each summing its subtree."""
-    categories = sorted(draw(st.lists(st.integers(1, 32), min_size=1, max_size=4, unique=True)))
+    low, high = categories
+    chosen = sorted(draw(st.lists(st.integers(1, 32), min_size=low, max_size=high, unique=True)))
     nodes: list[_Node] = []
 
     def add(code: str, leaves: list[dict[str, dict[str, int]]]) -> _Node:
@@ -186,7 +189,7 @@ def _functional_tree(draw: st.DrawFn, funds: tuple[str, ...], max_fen: int) -> l
         }
         return _Node(FunctionCode(code), **summed)
 
-    for category in categories:
+    for category in chosen:
         cat_code = f"2{category:02d}"
         cat_leaves: list[dict[str, dict[str, int]]] = []
         cat_nodes: list[_Node] = []
@@ -299,20 +302,23 @@ def consistent_disclosures(
     unit: Unit = Unit.WAN,
     places: int = 2,
     max_fen: int = 10**9,
+    categories: tuple[int, int] = (1, 4),
 ) -> Disclosure:
     """Final-account disclosures whose nine tables agree, to the cent, before rounding.
 
     A ledger of true values in fen (by functional code and fund: basic and project
     expenditure, opening and closing balances; by economic code for basic expenditure;
     三公 budget and actual) is drawn, and every table prints its figures rounded half up to
-    *places* decimals in *unit*, zeros printed blank or as ``0.00``. Every rule of
+    *places* decimals in *unit*, zeros printed blank or as ``0.00``. *categories* bounds
+    the number of functional 类 (each with one to three 款, each with up to three 项;
+    at most 32). Every rule of
     :func:`govbudget.check` (the catalogue aside) finds nothing in them.
     """
     k = TableKind
     funds = ("gb", "other", *draw(st.sampled_from([(), ("gf",), ("sc",), ("gf", "sc")])))
-    nodes = draw(_functional_tree(funds, max_fen))
+    nodes = draw(_functional_tree(funds, max_fen, categories))
     pr = _Printer(unit, places, draw(st.booleans()))
-    categories = [n for n in nodes if n.code.level is Level.CATEGORY]
+    top = [n for n in nodes if n.code.level is Level.CATEGORY]
 
     def line(key: str, label: str, **cells: int) -> Row:
         return Row(line=key, label=label, cells={c: pr(v) for c, v in cells.items()})
@@ -331,10 +337,10 @@ def consistent_disclosures(
     def total(values: Iterable[int]) -> int:
         return sum(values)
 
-    income = {f: total(n.income(f) for n in categories) for f in _FUNDS}
-    spent = {f: total(n.spent(f) for n in categories) for f in _FUNDS}
-    opening = {f: total(n.opening[f] for n in categories) for f in _FUNDS}
-    closing = {f: total(n.closing[f] for n in categories) for f in _FUNDS}
+    income = {f: total(n.income(f) for n in top) for f in _FUNDS}
+    spent = {f: total(n.spent(f) for n in top) for f in _FUNDS}
+    opening = {f: total(n.opening[f] for n in top) for f in _FUNDS}
+    closing = {f: total(n.closing[f] for n in top) for f in _FUNDS}
     appropriation_funds = ("gb", "gf", "sc")
 
     def income_cells(values: dict[str, int]) -> dict[str, int]:
@@ -372,9 +378,7 @@ def consistent_disclosures(
         line(
             "total",
             "合计",
-            **expenditure_cells(
-                total(map(all_basic, categories)), total(map(all_project, categories))
-            ),
+            **expenditure_cells(total(map(all_basic, top)), total(map(all_project, top))),
         )
     ]
     expenditure_rows += [
@@ -405,8 +409,8 @@ def consistent_disclosures(
                 "total",
                 "合计",
                 **cells(
-                    total(n.basic[fund] for n in categories),
-                    total(n.project[fund] for n in categories),
+                    total(n.basic[fund] for n in top),
+                    total(n.project[fund] for n in top),
                     opening[fund],
                     closing[fund],
                 ),
@@ -431,7 +435,7 @@ def consistent_disclosures(
         line("use_non_appropriation_balance", "使用非财政拨款结余", amount=0),
         line("opening_balance", "年初结转和结余", amount=total(opening.values())),
         line("income_grand_total", "总计", amount=total(income.values()) + total(opening.values())),
-        *(node_row(n, amount=total(n.spent(f) for f in _FUNDS)) for n in categories),
+        *(node_row(n, amount=total(n.spent(f) for f in _FUNDS)) for n in top),
         line("expenditure_total", "本年支出合计", amount=total(spent.values())),
         line("surplus_distribution", "结余分配", amount=0),
         line("closing_balance", "年末结转和结余", amount=total(closing.values())),
@@ -462,13 +466,13 @@ def consistent_disclosures(
         line("opening_gov_fund", "政府性基金预算财政拨款", amount=opening["gf"]),
         line("opening_state_capital", "国有资本经营预算财政拨款", amount=opening["sc"]),
         line("income_grand_total", "总计", amount=app_income + app_opening),
-        *(node_row(n, **by_fund(n.spent)) for n in categories),
+        *(node_row(n, **by_fund(n.spent)) for n in top),
         line("expenditure_total", "本年支出合计", **by_fund(spent.__getitem__)),
         line("closing_balance", "年末财政拨款结转和结余", **by_fund(closing.__getitem__)),
         line("expenditure_grand_total", "总计", **by_fund(lambda f: spent[f] + closing[f])),
     ]
 
-    basic_gb = total(n.basic["gb"] for n in categories)
+    basic_gb = total(n.basic["gb"] for n in top)
     economic_rows, values = draw(_economic_rows(basic_gb, pr))
     three_cells = draw(_three_public_cells(values, max_fen // 100))
     tables = [
