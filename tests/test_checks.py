@@ -503,7 +503,7 @@ def test_report_filters_and_exports(seed: Disclosure) -> None:
     document = data["documents"][0]
     assert document["year"] == 2020
     assert document["kind"] == "决算"
-    first = document["findings"][1]
+    first = document["findings"][0]
     assert first["rule"] == "sum.hierarchy"
     assert (first["expected"], first["found"], first["tolerance"]) == ("846.91", "836.91", "0.03")
     assert first["quote"] is None
@@ -517,8 +517,8 @@ def test_report_as_dataframe(seed: Disclosure) -> None:
     frame = report.to_dataframe()
 
     assert len(frame) == 3
-    assert frame.loc[1, "expected"] == Decimal("846.91")
-    assert frame.loc[1, "table"] == K.GENERAL_BUDGET_EXPENDITURE.value
+    assert frame.loc[0, "expected"] == Decimal("846.91")
+    assert frame.loc[0, "table"] == K.GENERAL_BUDGET_EXPENDITURE.value
 
 
 def test_blank_parent_stands_for_its_children(seed: Disclosure) -> None:

@@ -19,6 +19,7 @@ Register your own rule with the :func:`rule` decorator::
 from __future__ import annotations
 
 import fnmatch
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
@@ -89,7 +90,7 @@ class Rule:
     @property
     def doc(self) -> str:
         """The rule's documentation entry: its function's docstring."""
-        return (self.function.__doc__ or "").strip()
+        return inspect.getdoc(self.function) or ""
 
     def run(self, context: Context) -> Iterator[Relation | Finding]:
         """Run the rule over *context*."""

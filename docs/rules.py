@@ -1,0 +1,44 @@
+"""Write docs/reference/rules.md: every rule id, its title, severity, tables and example.
+
+Run ``python docs/rules.py`` after changing a rule; a test fails when the page is stale.
+"""
+
+from pathlib import Path
+
+from govbudget.checks import REGISTRY
+
+PAGE = Path(__file__).resolve().parent / "reference" / "rules.md"
+
+
+def render() -> str:
+    """The rule catalogue as a MyST page."""
+    lines = [
+        "# Rule catalogue",
+        "",
+        "Every check `govbudget.check()` runs, by stable id. Select or skip rules by id or",
+        'glob (`check(d, rules=["sum.*"], skip=["structure.negative"])`, or `--rules` and',
+        "`--skip` on the command line). Severities: error (the figures cannot all be right),",
+        "warning (probably wrong, or incomplete), info.",
+        "",
+        "This page is generated from the rules' own documentation by `docs/rules.py`.",
+        "",
+    ]
+    for rule in REGISTRY:
+        tables = ", ".join(f"{k.number:02d}" for k in rule.tables) or "—"
+        lines += [
+            f"## `{rule.id}`",
+            "",
+            f"**{rule.title}** — {rule.title_zh}",
+            "",
+            f"Severity: {rule.severity.value}. Tables: {tables}."
+            + (" Needs a catalogue." if rule.needs_names else ""),
+            "",
+            rule.doc,
+            "",
+        ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    PAGE.write_text(render(), encoding="utf-8")
+    print(f"wrote {PAGE}")
