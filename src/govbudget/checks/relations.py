@@ -176,10 +176,10 @@ def _scaled(term: Term, unit: Unit) -> tuple[Decimal, Decimal]:
     if not term.printed:
         return Decimal(0), Decimal(0)
     amount = term.amount
+    if amount.unit is unit:
+        return amount.value, amount.radius
     shift = amount.unit.exponent - unit.exponent
-    if shift:
-        return amount.value.scaleb(shift), amount.radius.scaleb(shift)
-    return amount.value, amount.radius
+    return amount.value.scaleb(shift), amount.radius.scaleb(shift)
 
 
 def cell(table: Table | None, row: str, column: str, *, sign: int = 1) -> Term | None:

@@ -247,7 +247,15 @@ class Table:
 
     def ref(self, row: str, column: str) -> CellRef:
         """The address of a cell of this table."""
-        return CellRef(self.kind, row, column)
+        refs = self._refs
+        found = refs.get((row, column))
+        if found is None:
+            found = refs[row, column] = CellRef(self.kind, row, column)
+        return found
+
+    @functools.cached_property
+    def _refs(self) -> dict[tuple[str, str], CellRef]:
+        return {}
 
     def location_of(self, row: str, column: str | None = None) -> Location:
         """Where a cell (or a row) was printed: the row's location with table and column."""
