@@ -76,6 +76,24 @@ def by_category(
         )
 
 
+def spending(
+    summary: Table | None, column: str, detail: Table | None, name: str
+) -> Iterator[Relation]:
+    """A summary table's expenditure *column*, in total and by 类, against a detail table.
+
+    01 against 03; 04's fund columns against 05, 08 and 09 (their 合计 column).
+    """
+    if summary is None or detail is None:
+        return
+    yield from equal(
+        lookup(summary, "expenditure_total", column),
+        lookup(detail, "total", "total"),
+        f"{summary.kind.label} expenditure_total ({column}) = {detail.kind.label} 合计",
+        f"{summary.kind.label}本年支出合计「{name}」= {detail.kind.label}合计",
+    )
+    yield from by_category(summary, column, detail, "total", name)
+
+
 @rule(
     "across.income",
     "01 income by source equals 02's 合计 row",
@@ -133,15 +151,12 @@ def expenditure(context: Context) -> Iterator[Relation]:
 
     Example: 01 一般公共服务支出 836.91 against 03's 201 row 本年支出合计 826.91.
     """
-    summary = context.disclosure.table(K.INCOME_EXPENDITURE_SUMMARY)
-    detail = context.disclosure.table(K.EXPENDITURE)
-    yield from equal(
-        lookup(summary, "expenditure_total", "amount"),
-        lookup(detail, "total", "total"),
-        "01 expenditure_total = 03 合计",
-        "总表本年支出合计 = 支出决算表合计",
+    yield from spending(
+        context.disclosure.table(K.INCOME_EXPENDITURE_SUMMARY),
+        "amount",
+        context.disclosure.table(K.EXPENDITURE),
+        "支出",
     )
-    yield from by_category(summary, "amount", detail, "total", "支出")
 
 
 @rule(
@@ -178,24 +193,17 @@ def _fund(  # noqa: PLR0917 - one fund's column against its own table
     detail = context.disclosure.table(kind)
     if summary is None or detail is None:
         return
-    yield from equal(
-        lookup(summary, "expenditure_total", column),
-        lookup(detail, "total", "total"),
-        f"04 expenditure_total ({column}) = {kind.label} 合计",
-        f"财政拨款收入支出决算总表本年支出合计「{name}」= {kind.label}合计",
-    )
-    yield from by_category(summary, column, detail, "total", name)
+    yield from spending(summary, column, detail, name)
     for line, detail_column, what_zh in (
         (income_line, "income", "本年收入"),
         (opening_line, "opening", "年初结转和结余"),
         ("closing_balance", "closing", "年末结转和结余"),
     ):
-        summary_column = column if line == "closing_balance" else "amount"
-        left = lookup(summary, line, summary_column)
         if summary.row(line) is None:
             continue
+        summary_column = column if line == "closing_balance" else "amount"
         yield from equal(
-            left,
+            lookup(summary, line, summary_column),
             lookup(detail, "total", detail_column),
             f"04 {line} = {kind.label} 合计 ({detail_column})",
             f"财政拨款收入支出决算总表{name}{what_zh} = {kind.label}合计{what_zh}",
@@ -213,15 +221,12 @@ def general_budget(context: Context) -> Iterator[Relation]:
 
     Example: 04 一般公共服务支出 一般公共预算财政拨款 836.91 against 05's 201 小计 826.91.
     """
-    summary = context.disclosure.table(K.APPROPRIATION_SUMMARY)
-    detail = context.disclosure.table(K.GENERAL_BUDGET_EXPENDITURE)
-    yield from equal(
-        lookup(summary, "expenditure_total", "general_budget"),
-        lookup(detail, "total", "total"),
-        "04 expenditure_total (general_budget) = 05 合计",
-        "财政拨款收入支出决算总表一般公共预算财政拨款支出 = 一般公共预算财政拨款支出决算表合计",
+    yield from spending(
+        context.disclosure.table(K.APPROPRIATION_SUMMARY),
+        "general_budget",
+        context.disclosure.table(K.GENERAL_BUDGET_EXPENDITURE),
+        "一般公共预算财政拨款",
     )
-    yield from by_category(summary, "general_budget", detail, "total", "一般公共预算财政拨款")
 
 
 @rule(
