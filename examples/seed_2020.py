@@ -158,9 +158,9 @@ def figures(*texts: str) -> list[Amount]:
     return [parse_amount(text, UNIT) for text in texts]
 
 
-def table(kind: TableKind, rows: list[Row], **extra: object) -> Table:
+def table(kind: TableKind, rows: list[Row], *, no_data: bool = False, note: str = "") -> Table:
     """A table of *kind* printing every column its spec lists."""
-    return Table(kind, UNIT, spec(kind).columns, rows, **extra)  # type: ignore[arg-type]
+    return Table(kind, UNIT, spec(kind).columns, rows, no_data=no_data, note=note)
 
 
 def cells(keys: tuple[str, ...], texts: tuple[str, ...]) -> dict[str, Amount]:

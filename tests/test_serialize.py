@@ -116,8 +116,9 @@ def test_bad_cells_name_file_table_row_and_column() -> None:
 )
 def test_malformed_documents_raise_format_errors(text: str, match: str) -> None:
     """Everything wrong with a document is a FormatError (a ValueError) saying what."""
-    with pytest.raises(FormatError, match=match):
+    with pytest.raises(FormatError, match=match) as caught:
         loads(text, source="x.json")
+    assert "x.json" in str(caught.value)
 
 
 def test_read_picks_the_reader_by_content(tmp_path: Path) -> None:

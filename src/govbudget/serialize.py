@@ -234,6 +234,8 @@ def loads(text: str, *, source: str | None = None) -> Disclosure:
         raise FormatError(
             f"not JSON ({exc.msg} at line {exc.lineno})", location=Location(file=source)
         ) from None
+    except FormatError as exc:  # a bare number where a figure string belongs
+        raise exc.at(Location(file=source)) from None
     return from_dict(data, source=source)
 
 

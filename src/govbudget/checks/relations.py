@@ -22,7 +22,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from govbudget.amount import EXACT, Amount, Comparison, Interval, Unit, tidy
+from govbudget.amount import EXACT, Amount, Comparison, Unit, tidy
 from govbudget.location import Location
 from govbudget.tables.base import CellRef, Table, TableKind
 
@@ -76,19 +76,6 @@ class Term:
     def negated(self) -> Term:
         """The same cell entering the sum with the opposite sign."""
         return attrs.evolve(self, sign=-self.sign)
-
-    def interval(self, unit: Unit) -> Interval:
-        """The signed interval of true values of this term, in *unit*."""
-        if not self.printed:
-            return Interval.exact(0, unit)
-        interval = self.amount.to(unit).interval
-        return interval if self.sign > 0 else -interval
-
-    def describe(self) -> str:
-        """The cell for messages: ``"公开05表 … [201 一般公共服务支出, basic] 836.91"``."""
-        name = f"{self.ref.row} {self.label}".strip()
-        figure = self.amount.printed() or "(blank)" if self.printed else "(not printed)"
-        return f"{self.ref.table.label} [{name}, {self.ref.column}] {figure}"
 
 
 @attrs.frozen
