@@ -27,7 +27,7 @@ from govbudget.codes import (
     Scheme,
     parse_code,
 )
-from govbudget.disclosure import Disclosure
+from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import (
     AmountError,
     CodeError,
@@ -65,6 +65,7 @@ __all__ = [
     "Interval",
     "Level",
     "Location",
+    "Problem",
     "Report",
     "Row",
     "RuleError",

@@ -2,14 +2,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from govbudget.amount import Unit
+from govbudget.location import Location
 from govbudget.tables.base import Family, Table, TableKind
 
-__all__ = ["Disclosure"]
+__all__ = ["Disclosure", "Problem"]
+
+
+@attrs.frozen
+class Problem:
+    """Something a reader found in a document and could not use, kept so nothing is lost.
+
+    A cell that is not a figure, a row or a column the reader could not place, a table it
+    does not know: the reader records a problem and goes on reading the rest. The checks
+    report every problem as a finding (rule ``read.problem``).
+
+    Attributes:
+        message: What is wrong, in one sentence.
+        location: Where: file, page, table, row and column, as far as known.
+        text: The printed text that could not be used, verbatim.
+
+    >>> str(Problem("not a figure", Location(file="a.txt", row="201"), "12..5"))
+    "not a figure: '12..5' (a.txt, row 201)"
+
+    .. versionadded:: 0.1
+    """
+
+    message: str
+    location: Location = attrs.field(factory=Location)
+    text: str | None = None
+
+    def __str__(self) -> str:
+        out = self.message
+        if self.text is not None:
+            out += f": {self.text!r}"
+        if self.location != Location():
+            out += f" ({self.location})"
+        return out
+
+
+def _problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(items)
 
 
 def _tables(value: Mapping[TableKind, Table]) -> dict[TableKind, Table]:
@@ -29,6 +66,7 @@ class Disclosure:
         narrative: The narrative text (情况说明 and the rest), verbatim.
         source: Where it was read from (a path or address), if anywhere.
         template: Whether the document is a blank template (placeholders, no figures).
+        problems: What the reader could not use, in the order met.
 
     .. versionadded:: 0.1
     """
@@ -41,6 +79,7 @@ class Disclosure:
     narrative: str = ""
     source: str | None = None
     template: bool = False
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
 
     @tables.validator
     def _check_tables(

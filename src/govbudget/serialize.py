@@ -22,7 +22,7 @@ import cattrs
 
 from govbudget.amount import Amount, Unit, parse_amount
 from govbudget.codes import parse_code
-from govbudget.disclosure import Disclosure
+from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import FormatError, InputError
 from govbudget.location import Location
 from govbudget.tables.base import Column, Family, Row, Table, TableKind
@@ -169,6 +169,8 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         out["source"] = disclosure.source
     if disclosure.template:
         out["template"] = True
+    if disclosure.problems:
+        out["problems"] = [converter.unstructure(p) for p in disclosure.problems]
     return out
 
 
@@ -205,6 +207,7 @@ def from_dict(data: object, *, source: str | None = None) -> Disclosure:
             narrative=str(data.get("narrative", "")),
             source=data.get("source", source),
             template=bool(data.get("template", False)),
+            problems=[converter.structure(p, Problem) for p in data.get("problems", [])],
         )
     except InputError:
         raise

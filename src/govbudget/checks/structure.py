@@ -93,6 +93,56 @@ def tables(context: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "read.problem",
+    "Everything printed was read",
+    "公开文件内容均已读取",
+    severity=Severity.ERROR,
+    tables=tuple(TableKind),
+)
+def read_problems(context: Context) -> Iterator[Finding]:
+    """Something printed in the document that the reader could not use.
+
+    A cell that is not a figure, a row or column the reader could not place, a table it
+    does not know. The figure is missing from every check that needs it, so each is an
+    error naming where it was printed.
+
+    Example: a cell printed as ``12..5`` in 公开02表, row 2010101.
+    """
+    for problem in context.disclosure.problems:
+        yield Finding(
+            rule="read.problem",
+            severity=Severity.ERROR,
+            message=str(problem),
+            message_zh=f"未能读取：{problem}",
+            location=problem.location,
+        )
+
+
+@rule(
+    "read.template",
+    "The document is a template, not a disclosure",
+    "文件为空白模板",
+    severity=Severity.INFO,
+    tables=tuple(TableKind),
+)
+def read_template(context: Context) -> Iterator[Finding]:
+    """The document is a blank template (placeholders such as XX where figures go).
+
+    Its tables are read without figures, so no figure is checked.
+
+    Example: the 2024 template a finance bureau sends its departments.
+    """
+    if context.disclosure.template:
+        yield Finding(
+            rule="read.template",
+            severity=Severity.INFO,
+            message="the document is a template: placeholders where figures go, no figures",
+            message_zh="该文件为模板，数字处为占位符",
+            location=Location(file=context.disclosure.source),
+        )
+
+
+@rule(
     "structure.orphan",
     "Every 项 has its 款 row and every 款 its 类 row",
     "项有所属款、款有所属类",

@@ -1,8 +1,9 @@
 """Readers: every format a disclosure is published or exchanged in, behind one ``read()``.
 
 ``read(path)`` looks at a file's content, not only its name, and hands it to the reader
-for that format. This release reads govbudget's own JSON (:mod:`govbudget.serialize`);
-the PDF, Excel and extracted-text readers follow, behind the same function.
+for that format: govbudget's own JSON (:mod:`govbudget.serialize`), or text extracted
+from a PDF (:mod:`.text`). Every reader of a published format produces printed grids
+(:mod:`.printed`) that one assembler (:mod:`.layout`) turns into the typed disclosure.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from govbudget import serialize
 from govbudget.disclosure import Disclosure
 from govbudget.errors import FormatError
 from govbudget.location import Location
+from govbudget.readers.layout import assemble
+from govbudget.readers.text import read_text
 
 __all__ = ["MAX_BYTES", "read", "sniff"]
 
@@ -65,6 +68,23 @@ def read(path: str | Path) -> Disclosure:
         kind = sniff(handle.read(64))
     if kind == "json":
         return serialize.load(file)
+    if kind == "text":
+        return assemble(read_text(_decode(file.read_bytes(), where), source=str(path)))
     raise FormatError(
         f"reading {kind} files is not supported yet; convert to govbudget JSON", location=where
     )
+
+
+_ENCODINGS: Final = ("utf-8-sig", "gb18030", "utf-16")
+
+
+def _decode(data: bytes, where: Location) -> str:
+    """Text in the encodings Chinese documents come in: UTF-8, GB 18030 (GBK), UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in _ENCODINGS[:2]:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FormatError("the text is neither UTF-8 nor GB 18030", location=where)

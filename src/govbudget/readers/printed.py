@@ -2,7 +2,7 @@
 
 Every reader (extracted text, PDF, Excel) turns its format into a
 :class:`PrintedDocument`: the tables as rows of cell texts with their headers, titles,
-units and notes, and the narrative as text. :mod:`govbudget.readers.assemble` then turns
+units and notes, and the narrative as text. :mod:`govbudget.readers.layout` then turns
 that into the typed :class:`~govbudget.disclosure.Disclosure`, the same way for every
 format, so a layout rule (which header means which column, which line is which) is written
 once.

@@ -6,6 +6,7 @@
 from govbudget.tables.base import CellRef, Column, Family, Row, RowCode, Table, TableKind
 from govbudget.tables.final_accounts import (
     APPROPRIATION_LINES,
+    CATEGORY_CODES,
     SPECS,
     LineSpec,
     TableSpec,
@@ -14,6 +15,7 @@ from govbudget.tables.final_accounts import (
 
 __all__ = [
     "APPROPRIATION_LINES",
+    "CATEGORY_CODES",
     "SPECS",
     "CellRef",
     "Column",

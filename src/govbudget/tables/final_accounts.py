@@ -16,7 +16,7 @@ import attrs
 from govbudget.codes import DeptEconomicCode, FunctionCode
 from govbudget.tables.base import Column, TableKind
 
-__all__ = ["APPROPRIATION_LINES", "SPECS", "LineSpec", "TableSpec", "spec"]
+__all__ = ["APPROPRIATION_LINES", "CATEGORY_CODES", "SPECS", "LineSpec", "TableSpec", "spec"]
 
 
 @attrs.frozen
@@ -98,6 +98,46 @@ _INCOME_SOURCES: Final = (
 #: Income lines of 01 that are appropriations (财政拨款), in the order 04 prints them.
 APPROPRIATION_LINES: Final = ("general_budget_income", "gov_fund_income", "state_capital_income")
 
+#: Functional 类 by the names summary tables (01, 04) print them under, across the years
+#: since the 2018 reform (renamed classes keep both names). Summary tables list 类 by name
+#: only; readers use this to key those lines by code.
+CATEGORY_CODES: Final[dict[str, str]] = {
+    "一般公共服务支出": "201",
+    "外交支出": "202",
+    "国防支出": "203",
+    "公共安全支出": "204",
+    "教育支出": "205",
+    "科学技术支出": "206",
+    "文化旅游体育与传媒支出": "207",
+    "文化体育与传媒支出": "207",
+    "社会保障和就业支出": "208",
+    "社会保险基金支出": "209",
+    "卫生健康支出": "210",
+    "医疗卫生与计划生育支出": "210",
+    "节能环保支出": "211",
+    "城乡社区支出": "212",
+    "农林水支出": "213",
+    "交通运输支出": "214",
+    "资源勘探工业信息等支出": "215",
+    "资源勘探信息等支出": "215",
+    "商业服务业等支出": "216",
+    "金融支出": "217",
+    "援助其他地区支出": "219",
+    "自然资源海洋气象等支出": "220",
+    "国土海洋气象等支出": "220",
+    "住房保障支出": "221",
+    "粮油物资储备支出": "222",
+    "国有资本经营预算支出": "223",
+    "灾害防治及应急管理支出": "224",
+    "预备费": "227",
+    "其他支出": "229",
+    "转移性支出": "230",
+    "债务还本支出": "231",
+    "债务付息支出": "232",
+    "债务发行费用支出": "233",
+    "抗疫特别国债安排的支出": "234",
+}
+
 SPECS: Final[dict[TableKind, TableSpec]] = {
     TableKind.INCOME_EXPENDITURE_SUMMARY: TableSpec(
         TableKind.INCOME_EXPENDITURE_SUMMARY,
@@ -169,6 +209,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             LineSpec("income_grand_total", "总计"),
             LineSpec("expenditure_total", "本年支出合计"),
             LineSpec("closing_balance", "年末财政拨款结转和结余"),
+            LineSpec("closing_general_budget", "一般公共预算财政拨款"),
+            LineSpec("closing_gov_fund", "政府性基金预算财政拨款"),
+            LineSpec("closing_state_capital", "国有资本经营预算财政拨款"),
             LineSpec("expenditure_grand_total", "总计"),
         ),
         titles=("财政拨款收入支出决算总表",),

@@ -1,0 +1,446 @@
+"""From printed grids to typed tables: the layout rules, written once for every format.
+
+:func:`assemble` takes the :class:`~govbudget.readers.printed.PrintedDocument` a reader
+produced and builds the :class:`~govbudget.disclosure.Disclosure`:
+
+- a table is known by its title (spaces and quote marks ignored);
+- its header rows are the rows above the 栏次 row of column numbers, or above the first
+  row that holds a code or a figure;
+- a column is known by its header: the cells above it, a header merged across columns
+  counting for each; the bottom cell is tried first, then the whole path, so
+  ``本年支出 / 小计`` and ``预算数 / 公务用车购置费`` both find their column;
+- side-by-side layouts (01 and 04 print income and expenditure side by side, 06 prints
+  economic codes in two or three blocks) split into blocks at each label column;
+- a row is keyed by its code (joined from 类/款/项 cells when split), by the fixed line
+  its label names, or, in a summary table, by the functional 类 its label names.
+
+Whatever cannot be placed or parsed becomes a :class:`~govbudget.disclosure.Problem`
+naming file, page, table, row and column, and the rest is still read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from govbudget.amount import Amount, Unit, parse_amount
+from govbudget.disclosure import Disclosure, Problem
+from govbudget.errors import AmountError, CodeError, FormatError
+from govbudget.location import Location
+from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
+from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
+from govbudget.tables.final_accounts import CATEGORY_CODES, SPECS, TableSpec
+
+__all__ = ["assemble", "compact", "kind_of"]
+
+_QUOTES: Final = dict.fromkeys(map(ord, "“”\"'‘’「」『』"))
+_SPACES: Final = re.compile(r"\s+")
+_CJK_GAP: Final = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_NUMBERING: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+)
+_FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
+_PLACEHOLDER: Final = re.compile(r"X{2,}(?:\.X+)?%?|x{2,}", re.IGNORECASE)
+_CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
+_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据")
+
+
+def compact(text: str) -> str:
+    """Text as compared with known titles, headers and labels.
+
+    NFKC, no whitespace (cells wrap anywhere), no quote marks.
+
+    >>> compact("财政拨 款收入"), compact("“三公”经费")
+    ('财政拨款收入', '三公经费')
+    """
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+def _label(text: str) -> str:
+    """A printed label with the spaces of wrapped cells between CJK characters removed."""
+    return _CJK_GAP.sub("", text.strip())
+
+
+def _bare(text: str) -> str:
+    """A label compacted and stripped of its list numbering (一、 / （一） / 1.)."""
+    return _NUMBERING.sub("", compact(text))
+
+
+_TITLES: Final[dict[str, TableKind]] = {
+    compact(title): spec.kind
+    for spec in SPECS.values()
+    for title in (spec.kind.value, *spec.titles)
+}
+
+
+def kind_of(title: str) -> TableKind | None:
+    """The kind of table a printed title names, or ``None``.
+
+    >>> kind_of("财政拨款 三公 经费支出决算表")
+    <TableKind.THREE_PUBLIC: '“三公”经费支出决算表'>
+    """
+    return _TITLES.get(_NUMBERING.sub("", compact(title)))
+
+
+def assemble(document: PrintedDocument) -> Disclosure:
+    """Build the typed disclosure from what a reader printed out.
+
+    Raises:
+        FormatError: When the document holds no disclosure table and no year: it is not
+            a disclosure.
+
+    .. versionadded:: 0.1
+    """
+    problems: list[Problem] = []
+    where = Location(file=document.source)
+    units = Counter(unit for t in document.tables if t.unit and (unit := _unit(t.unit)) is not None)
+    default_unit = units.most_common(1)[0][0] if units else Unit.WAN
+    tables: dict[TableKind, Table] = {}
+    for printed in document.tables:
+        at = printed.location if printed.location != Location() else where
+        kind = kind_of(printed.title)
+        if kind is None:
+            problems.append(Problem("a table govbudget does not know", at, printed.title))
+            continue
+        if kind in tables:
+            problems.append(
+                Problem("the table is printed twice; the first is kept", at, printed.title)
+            )
+            continue
+        builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, problems)
+        tables[kind] = builder.build()
+    if not tables and document.year is None:
+        raise FormatError("not a disclosure: no table title and no year found", location=where)
+    year = document.year
+    if year is None:
+        problems.append(Problem("the year is not printed; it is read as 0", where))
+        year = 0
+    departments = Counter(t.department for t in document.tables if t.department)
+    department = document.department or (departments.most_common(1)[0][0] if departments else "")
+    return Disclosure(
+        department=department,
+        year=year,
+        family=Family.FINAL,
+        unit=default_unit,
+        tables=tables,
+        narrative=document.narrative,
+        source=document.source,
+        template=document.template,
+        problems=problems,
+    )
+
+
+def _unit(text: str) -> Unit | None:
+    cleaned = compact(text).removeprefix("单位:").removeprefix("金额单位:")
+    try:
+        return Unit.parse(cleaned)
+    except ValueError:
+        return None
+
+
+@attrs.define
+class _Block:
+    """Side-by-side columns read as one table: label columns then figure columns."""
+
+    code: list[int] = attrs.field(factory=list)
+    name: list[int] = attrs.field(factory=list)
+    figures: list[tuple[int, str]] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Entry:
+    """A row being built: its key, label and the figure texts by column key."""
+
+    code: RowCode | None
+    line: str | None
+    label: str
+    texts: dict[str, str]
+    headers: dict[str, str]
+
+    @property
+    def blank(self) -> bool:
+        return not any(t.strip() for t in self.texts.values())
+
+
+@attrs.define
+class _TableBuilder:
+    printed: PrintedTable
+    spec: TableSpec
+    default_unit: Unit
+    template: bool
+    problems: list[Problem]
+    used_lines: set[str] = attrs.field(factory=set)
+
+    @property
+    def kind(self) -> TableKind:
+        return self.spec.kind
+
+    def problem(self, message: str, location: Location, text: str | None = None) -> None:
+        self.problems.append(Problem(message, location.evolve(table=self.kind.label), text))
+
+    def build(self) -> Table:
+        printed = self.printed
+        unit = _unit(printed.unit) if printed.unit else None
+        if unit is None:
+            if printed.unit:
+                self.problem("the unit is not 元 or 万元", printed.location, printed.unit)
+            unit = self.default_unit
+        width = max((len(r.cells) for r in printed.rows), default=0)
+        grid = [_pad(r, width) for r in printed.rows]
+        header, body = _split(grid)
+        paths = _paths([r.cells for r in header], width)
+        blocks, columns = self.blocks(paths, body)
+        no_data = any(
+            marker in compact(printed.note) or any(marker in c for r in body for c in r.cells)
+            for marker in _NO_DATA
+        )
+        rows: list[Row] = []
+        for printed_row in body:
+            rows.extend(self.rows(printed_row, blocks, paths, unit))
+        return Table(
+            self.kind,
+            unit,
+            columns,
+            rows,
+            title=_label(printed.title),
+            note=printed.note,
+            no_data=no_data,
+            location=printed.location.evolve(table=self.kind.label),
+        )
+
+    def blocks(
+        self, paths: list[list[str]], body: list[PrintedRow]
+    ) -> tuple[list[_Block], list[Column]]:
+        blocks: list[_Block] = []
+        columns: dict[str, Column] = {}
+        current = _Block()
+        for index, path in enumerate(paths):
+            role = _role(path)
+            if role in ("code", "name", "lineno"):
+                if current.figures:
+                    blocks.append(current)
+                    current = _Block()
+                if role == "code":
+                    current.code.append(index)
+                elif role == "name":
+                    current.name.append(index)
+                continue
+            key = _match(path, self.spec)
+            if key is None:
+                if path and any(r.cells[index].strip() for r in body):
+                    self.problem(
+                        "a column govbudget cannot place",
+                        self.printed.location.evolve(column=" / ".join(path)),
+                    )
+                continue
+            current.figures.append((index, key))
+            columns.setdefault(key, self.spec.column(key))
+        if current.figures or current.code or current.name:
+            blocks.append(current)
+        ordered = [c for c in self.spec.columns if c.key in columns]
+        return blocks, ordered
+
+    def rows(
+        self, printed: PrintedRow, blocks: Sequence[_Block], paths: list[list[str]], unit: Unit
+    ) -> list[Row]:
+        cells = printed.cells
+        if any(marker in compact(cell) for cell in cells for marker in _NO_DATA):
+            return []
+        entries: list[_Entry] = []
+        for block in blocks:
+            texts = {key: cells[i] for i, key in block.figures}
+            headers = {key: " / ".join(paths[i]) for i, key in block.figures}
+            blank = not any(t.strip() for t in texts.values())
+            code, name = self.label(block, cells, printed.location)
+            if code is None and not name:
+                if blank:
+                    continue
+                if entries and entries[-1].blank:
+                    # 06 prints 公用经费合计 in one block and its figure in the last one.
+                    entries[-1].texts, entries[-1].headers = texts, headers
+                elif len(blocks) == 1 and len(self.spec.lines) == 1:
+                    only = self.spec.lines[0]
+                    entries.append(_Entry(None, only.key, only.label, texts, headers))
+                else:
+                    self.problem(
+                        "figures with no code or label beside them",
+                        printed.location,
+                        " | ".join(t for t in texts.values() if t.strip()),
+                    )
+                continue
+            line = self.line(name) if code is None else None
+            if code is None and line is None:
+                category = CATEGORY_CODES.get(_bare(name))
+                if category is None or not self.spec.lines or self.spec.code_type is None:
+                    if not blank:
+                        self.problem("a row govbudget cannot place", printed.location, name)
+                    continue
+                code = self.spec.code_type(category)
+            entries.append(_Entry(code, line, name, texts, headers))
+        return [self.row(entry, unit, printed.location) for entry in entries]
+
+    def label(
+        self, block: _Block, cells: tuple[str, ...], at: Location
+    ) -> tuple[RowCode | None, str]:
+        """The code and the name printed in a block's label columns."""
+        name = _label(" ".join(cells[i] for i in block.name if cells[i].strip()))
+        code_cells = [cells[i] for i in block.code]
+        joined = " ".join(c.strip() for c in code_cells if c.strip())
+        if not joined:
+            return None, name
+        if not _CODE_CELL.match(compact(joined)):
+            return None, _label(f"{joined} {name}".strip())
+        code_type = self.spec.code_type
+        if code_type is None:
+            self.problem("a code in a table keyed by lines", at, joined)
+            return None, ""
+        try:
+            if len(code_cells) > 1:
+                return code_type.from_parts(*code_cells, location=at), name
+            code, rest = code_type.parse_with_name(joined, location=at)
+        except CodeError as exc:
+            self.problem(exc.message, at, joined)
+            return None, ""
+        return code, name or _label(rest)
+
+    def line(self, name: str) -> str | None:
+        bare = _bare(name)
+        for line in self.spec.lines:
+            if line.key in self.used_lines:
+                continue
+            if bare in (compact(line.label), *(compact(a) for a in line.aliases)):
+                self.used_lines.add(line.key)
+                return line.key
+        return None
+
+    def row(self, entry: _Entry, unit: Unit, at: Location) -> Row:
+        key = entry.code.digits if entry.code is not None else str(entry.line)
+        where = at.evolve(table=self.kind.label, row=key)
+        amounts: dict[str, Amount] = {}
+        for column, text in entry.texts.items():
+            if self.template and _PLACEHOLDER.fullmatch(compact(text)):
+                continue
+            cell_at = where.evolve(column=entry.headers[column])
+            try:
+                amounts[column] = parse_amount(text, unit, location=cell_at)
+            except AmountError as exc:
+                self.problems.append(Problem(exc.message, exc.location, text))
+        if entry.code is not None:
+            return Row(code=entry.code, label=entry.label, cells=amounts, location=where)
+        return Row(line=entry.line, label=entry.label, cells=amounts, location=where)
+
+
+def _pad(row: PrintedRow, width: int) -> PrintedRow:
+    if len(row.cells) >= width:
+        return row
+    return PrintedRow((*row.cells, *([""] * (width - len(row.cells)))), row.location)
+
+
+def _is_column_numbers(cells: Sequence[str]) -> bool:
+    texts = [compact(c) for c in cells if c.strip()]
+    if not texts:
+        return False
+    if texts[0].startswith(("栏次", "栏")) and texts[0] in ("栏次", "栏"):
+        return True
+    return len(texts) >= 2 and all(t.isdigit() for t in texts) and texts[:2] == ["1", "2"]
+
+
+def _is_data(cells: Sequence[str]) -> bool:
+    """Whether a row holds data: a figure anywhere, or a row label in its first cell."""
+    texts = [compact(cell) for cell in cells if cell.strip()]
+    if not texts:
+        return False
+    first, rest = texts[0], texts[1:]
+    if _NUMBERING.match(first) or _CODE_CELL.fullmatch(first):
+        return True
+    figures = [
+        bool(_FIGURE.fullmatch(t) or _PLACEHOLDER.fullmatch(t) or any(m in t for m in _NO_DATA))
+        for t in rest
+    ]
+    if first in ("合计", "总计"):  # a total row, unless the header prints 合计 over a column
+        return all(figures)
+    return bool(_FIGURE.fullmatch(first)) or any(figures)
+
+
+def _split(grid: list[PrintedRow]) -> tuple[list[PrintedRow], list[PrintedRow]]:
+    """Header rows and body rows; the 栏次 row belongs to neither."""
+    for index, row in enumerate(grid):
+        if _is_column_numbers(row.cells):
+            return grid[:index], [r for r in grid[index + 1 :] if not r.is_empty()]
+        if _is_data(row.cells):
+            return grid[:index], [r for r in grid[index:] if not r.is_empty()]
+    return grid, []
+
+
+def _paths(header: list[tuple[str, ...]], width: int) -> list[list[str]]:
+    """Each column's header path, top to bottom; merged group headers fill rightwards."""
+    filled: list[list[str]] = []
+    for depth, cells in enumerate(header):
+        row = [compact(c) for c in cells]
+        if depth < len(header) - 1:
+            last = ""
+            for index, text in enumerate(row):
+                if text:
+                    last = text
+                elif last:
+                    row[index] = last
+        filled.append(row)
+    paths: list[list[str]] = []
+    for index in range(width):
+        path: list[str] = []
+        for row in filled:
+            text = row[index] if index < len(row) else ""
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(path)
+    return paths
+
+
+_CODE_HEADERS: Final = ("类", "款", "项")
+_NAME_HEADERS: Final = ("科目名称", "项目", "名称", "项目名称")
+
+
+def _role(path: list[str]) -> str | None:
+    if not path:
+        return None
+    leaf = path[-1]
+    if leaf in _CODE_HEADERS or "编码" in leaf:
+        return "code"
+    if leaf in _NAME_HEADERS:
+        return "name"
+    if leaf == "行次":
+        return "lineno"
+    return None
+
+
+def _match(path: list[str], spec: TableSpec) -> str | None:
+    """The spec column a header path names: by its bottom cell, else by the whole path."""
+    if not path:
+        return None
+    leaf = path[-1]
+    exact = [
+        c.key
+        for c in spec.columns
+        if leaf in (compact(c.label), *(compact(a) for a in spec.aliases.get(c.key, ())))
+    ]
+    if len(exact) == 1:
+        return exact[0]
+    pieces = set(path)
+    scored: list[tuple[int, str]] = []
+    for column in spec.columns:
+        for spelling in (column.label, *spec.aliases.get(column.key, ())):
+            parts = [compact(p) for p in spelling.split()]
+            if all(p in pieces for p in parts):
+                scored.append((len(parts), column.key))
+    if exact:
+        scored = [s for s in scored if s[1] in exact] or [(1, k) for k in exact]
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    keys = {key for score, key in scored if score == best}
+    return keys.pop() if len(keys) == 1 else None
