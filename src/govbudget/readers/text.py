@@ -88,6 +88,8 @@ def read_text(text: str, *, source: str = "<text>") -> PrintedDocument:
         if current is None:
             narrative.append(line)
             continue
+        if _header_line(current, stripped):
+            continue
         cells = _cells(line, tabbed)
         if len(cells) > 1 and not current.notes:
             in_note = False
@@ -97,8 +99,6 @@ def read_text(text: str, *, source: str = "<text>") -> PrintedDocument:
             continue
         if not stripped:
             in_note = False
-            continue
-        if _header_line(current, stripped):
             continue
         if _NOTE.match(stripped) or (in_note and current.notes):
             current.notes.append(stripped)
