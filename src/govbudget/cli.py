@@ -8,6 +8,9 @@ Commands:
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
+``govbudget convert PATH --to json|csv|xlsx [-o OUT]``
+    Read a disclosure in any format and write it as govbudget JSON (to OUT or standard
+    output), CSV files (one per table, in the folder OUT) or an Excel workbook OUT.
 ``govbudget code TEXT ...``
     Read classification codes as documents print them and show scheme, level, ancestors.
 
@@ -22,9 +25,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 
+from govbudget import serialize, writers
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
 from govbudget.checks import check
 from govbudget.codes import parse_code
@@ -105,6 +110,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
 
 
+def _cmd_convert(args: argparse.Namespace) -> int:
+    disclosure = read(args.path)
+    for problem in disclosure.problems:
+        print(f"govbudget convert: warning: {problem}", file=sys.stderr)
+    if args.to == "json":
+        text = serialize.dumps(disclosure) + "\n"
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            Path(args.output).write_text(text, encoding="utf-8")
+        return EXIT_OK
+    if args.output is None:
+        raise GovbudgetError(f"--to {args.to} needs -o OUT (a {_OUTPUTS[args.to]})")
+    if args.to == "csv":
+        written = writers.to_csv(disclosure, args.output)
+        print(f"wrote {len(written)} CSV files to {args.output}")
+    else:
+        writers.to_xlsx(disclosure, args.output)
+        print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+_OUTPUTS = {"csv": "folder", "xlsx": ".xlsx file"}
+
+
 def _text(report: Report) -> str:
     """A report as a finance officer reads it: by table, each finding with its figures."""
     counts = report.counts()
@@ -171,6 +201,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_check.set_defaults(func=_cmd_check)
 
+    p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")
+    p_convert.add_argument("path", metavar="PATH", help="a disclosure in any format read() reads")
+    p_convert.add_argument("--to", choices=["json", "csv", "xlsx"], required=True)
+    p_convert.add_argument(
+        "-o", "--output", default=None, help="the file (json, xlsx) or folder (csv) to write"
+    )
+    p_convert.set_defaults(func=_cmd_convert)
+
     p_code = sub.add_parser("code", help="read classification codes and show their place")
     p_code.add_argument(
         "codes", nargs="+", metavar="TEXT", help="e.g. 2010101 or '[30217]公务接待费'"
@@ -191,10 +229,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
         result: int = args.func(args)
-    except GovbudgetError as exc:
+    except (GovbudgetError, OSError) as exc:
         if args.debug:
             raise
-        print(f"govbudget {args.command}: error: {exc}", file=sys.stderr)
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
+        print(f"govbudget {args.command}: error: {where}{message}", file=sys.stderr)
         return EXIT_USAGE
     return result
 

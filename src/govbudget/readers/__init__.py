@@ -15,6 +15,7 @@ from govbudget import serialize
 from govbudget.disclosure import Disclosure
 from govbudget.errors import FormatError
 from govbudget.location import Location
+from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.readers.layout import assemble
 from govbudget.readers.text import read_text
 
@@ -70,6 +71,11 @@ def read(path: str | Path) -> Disclosure:
         return serialize.load(file)
     if kind == "text":
         return assemble(read_text(_decode(file.read_bytes(), where), source=str(path)))
+    if kind == "xlsx":
+        found = read_xlsx(file)
+        return found if isinstance(found, Disclosure) else assemble(found)
+    if kind == "xls":
+        return assemble(read_xls(file))
     raise FormatError(
         f"reading {kind} files is not supported yet; convert to govbudget JSON", location=where
     )

@@ -55,12 +55,13 @@ def _is_title(line: str) -> bool:
     return kind_of(text) is not None or bool(_GENERIC_TITLE.match(text))
 
 
-def read_text(text: str, *, source: str = "<text>") -> PrintedDocument:
+def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> PrintedDocument:
     """Read the text of a disclosure extracted from its PDF.
 
     Args:
         text: The whole extracted text.
         source: The file it came from, named in every location.
+        page: The page or sheet the text is, when it is one.
 
     Raises:
         FormatError: When the text is longer than :data:`MAX_CHARACTERS`.
@@ -80,7 +81,7 @@ def read_text(text: str, *, source: str = "<text>") -> PrintedDocument:
     in_note = False
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if _is_title(stripped) and "\t" not in line:
+        if "\t" not in stripped and _is_title(stripped):
             current = _Section(_title(stripped), number)
             sections.append(current)
             in_note = False
@@ -94,7 +95,7 @@ def read_text(text: str, *, source: str = "<text>") -> PrintedDocument:
         if len(cells) > 1 and not current.notes:
             in_note = False
             if not _SEPARATOR.match(line):
-                at = Location(file=source, row=f"line {number}")
+                at = Location(file=source, page=page, row=f"line {number}")
                 current.rows.append(PrintedRow(cells, at))
             continue
         if not stripped:
@@ -110,7 +111,7 @@ def read_text(text: str, *, source: str = "<text>") -> PrintedDocument:
     body = "\n".join(narrative)
     return PrintedDocument(
         source=source,
-        tables=[_table(section, source) for section in sections if section.rows],
+        tables=[_table(section, source, page) for section in sections if section.rows],
         narrative=body.strip("\n"),
         department=_cover_department(lines),
         year=_year(lines),
@@ -144,7 +145,7 @@ def _header_line(section: _Section, line: str) -> bool:
     return found
 
 
-def _table(section: _Section, source: str) -> PrintedTable:
+def _table(section: _Section, source: str, page: str | None) -> PrintedTable:
     return PrintedTable(
         title=section.title,
         rows=section.rows,
@@ -152,7 +153,7 @@ def _table(section: _Section, source: str) -> PrintedTable:
         unit=section.unit,
         department=section.department,
         note="\n".join(section.notes),
-        location=Location(file=source, row=f"line {section.line}"),
+        location=Location(file=source, page=page, row=f"line {section.line}"),
     )
 
 

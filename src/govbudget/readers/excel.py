@@ -1,0 +1,267 @@
+"""Excel workbooks: as departments publish them (.xlsx, .xls), and as govbudget writes them.
+
+A published workbook holds one table per sheet or several per sheet, laid out as on
+paper: title, unit, headers, rows, notes. Each sheet is turned into lines of
+tab-separated cells and read like extracted text (:mod:`.text`), so the same layout rules
+apply; a location's page is the sheet's name and its row the sheet's row number.
+Formulas are never run: a cell's cached value is read (openpyxl ``data_only``).
+
+A workbook written by :func:`govbudget.writers.to_xlsx` carries a ``_govbudget`` sheet
+with the disclosure's structure; it is restored exactly, with the figures read from the
+table sheets (so a figure edited in a spreadsheet is read as edited).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from govbudget import serialize
+from govbudget.amount import Amount, Unit, parse_amount
+from govbudget.disclosure import Disclosure
+from govbudget.errors import AmountError, FormatError
+from govbudget.location import Location
+from govbudget.readers.printed import PrintedDocument
+from govbudget.readers.text import read_text
+from govbudget.tables.base import Row
+from govbudget.writers import METADATA_SHEET, sheet_name
+
+__all__ = ["MAX_CELLS", "MAX_UNZIPPED_BYTES", "read_xls", "read_xlsx", "restore_cell"]
+
+#: The most cells read from one sheet; a disclosure's sheets are far smaller.
+MAX_CELLS: Final = 2_000_000
+#: The most bytes an .xlsx may expand to when unzipped (a guard against zip bombs).
+MAX_UNZIPPED_BYTES: Final = 512 * 1024 * 1024
+
+_SHEET_HEADER_ROWS: Final = 3  # title, unit, column headers (see writers.to_xlsx)
+
+
+def _places(number_format: str) -> int | None:
+    """The decimals a number format prints (``"#,##0.00"`` → 2), or ``None`` for General."""
+    if not number_format or number_format == "General":
+        return None
+    if "." not in number_format:
+        return 0
+    after = number_format.split(".", 1)[1]
+    count = 0
+    for char in after:
+        if char not in "0#":
+            break
+        count += 1
+    return count
+
+
+def _number(value: float | int) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _text(value: object, number_format: str) -> str:
+    """A cell as the text it shows: numbers at their format's precision, no line breaks."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        number = _number(value)
+        places = _places(number_format)
+        if places is None:
+            return f"{number.normalize():f}" if number == number.to_integral() else f"{number:f}"
+        return f"{number:.{places}f}"
+    return str(value).replace("\t", " ").replace("\r", "").replace("\n", "")
+
+
+def _check_zip(path: Path, where: Location) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise FormatError("not a readable .xlsx file (bad zip)", location=where) from None
+    if expanded > MAX_UNZIPPED_BYTES:
+        raise FormatError(
+            f"the workbook expands to {expanded} bytes; govbudget reads up to {MAX_UNZIPPED_BYTES}",
+            location=where,
+        )
+
+
+def read_xlsx(path: str | Path) -> Disclosure | PrintedDocument:
+    """Read an .xlsx workbook: a govbudget workbook exactly, a published one as grids.
+
+    Returns the :class:`~govbudget.disclosure.Disclosure` when the workbook was written
+    by govbudget, else the :class:`~govbudget.readers.printed.PrintedDocument` of every
+    sheet for the assembler.
+
+    Raises:
+        FormatError: When the file is not a readable workbook or breaks a bound.
+
+    .. versionadded:: 0.1
+    """
+    from openpyxl import load_workbook  # noqa: PLC0415 - imported on use
+
+    file = Path(path)
+    where = Location(file=str(path))
+    _check_zip(file, where)
+    try:
+        book = load_workbook(file, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise FormatError(f"not a readable .xlsx workbook ({exc})", location=where) from None
+    try:
+        if METADATA_SHEET in book.sheetnames:
+            return _restore(book, where)
+        sheets = []
+        for sheet in book.worksheets:
+            _check_size(sheet.max_row, sheet.max_column, where.evolve(page=sheet.title))
+            lines = [
+                "\t".join(_text(cell.value, cell.number_format) for cell in row)
+                for row in sheet.iter_rows()
+            ]
+            sheets.append((sheet.title, "\n".join(lines)))
+    finally:
+        book.close()
+    return _document(str(path), sheets)
+
+
+def read_xls(path: str | Path) -> PrintedDocument:
+    """Read a legacy .xls workbook (xlrd) as grids, one sheet after another.
+
+    Raises:
+        FormatError: When the file is not a readable .xls workbook or breaks a bound.
+
+    .. versionadded:: 0.1
+    """
+    import xlrd  # type: ignore[import-untyped]  # noqa: PLC0415 - imported on use
+
+    where = Location(file=str(path))
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except Exception as exc:  # xlrd raises its own and struct errors on damaged files
+        raise FormatError(f"not a readable .xls workbook ({exc})", location=where) from None
+    sheets = []
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            _check_size(sheet.nrows, sheet.ncols, where.evolve(page=sheet.name))
+            lines = [
+                "\t".join(_text(_xls_value(cell), "General") for cell in sheet.row(r))
+                for r in range(sheet.nrows)
+            ]
+            sheets.append((sheet.name, "\n".join(lines)))
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+    return _document(str(path), sheets)
+
+
+def _xls_value(cell: Any) -> object:
+    import xlrd  # noqa: PLC0415 - imported on use
+
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        return float(cell.value)
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    return cell.value
+
+
+def _check_size(rows: int, columns: int, where: Location) -> None:
+    if rows * columns > MAX_CELLS:
+        raise FormatError(
+            f"the sheet has {rows} rows by {columns} columns; govbudget reads up to "
+            f"{MAX_CELLS} cells",
+            location=where,
+        )
+
+
+def _document(source: str, sheets: list[tuple[str, str]]) -> PrintedDocument:
+    """One document from every sheet's grids and text."""
+    parts = [read_text(text, source=source, page=name) for name, text in sheets]
+    return PrintedDocument(
+        source=source,
+        tables=[t for part in parts for t in part.tables],
+        narrative="\n".join(p.narrative for p in parts if p.narrative),
+        department=next((p.department for p in parts if p.department), None),
+        year=next((p.year for p in parts if p.year is not None), None),
+        template=any(p.template for p in parts),
+    )
+
+
+def _restore(book: Any, where: Location) -> Disclosure:
+    """The disclosure of a govbudget workbook, figures read from its table sheets."""
+    metadata = book[METADATA_SHEET]
+    text = "".join(str(row[0].value or "") for row in metadata.iter_rows())
+    try:
+        recorded = serialize.loads(text, source=where.file)
+    except FormatError as exc:
+        raise FormatError(
+            f"the {METADATA_SHEET} sheet is damaged: {exc.message}", location=where
+        ) from None
+    tables = {}
+    for kind, table in recorded.tables.items():
+        name = sheet_name(kind)
+        if name not in book.sheetnames:
+            raise FormatError(f"the sheet {name} is missing", location=where)
+        sheet = book[name]
+        rows = []
+        for index, row in enumerate(table.rows):
+            cells: dict[str, Amount] = {}
+            for offset, column in enumerate(table.columns):
+                cell = sheet.cell(_SHEET_HEADER_ROWS + 1 + index, 3 + offset)
+                before = row.cells.get(column.key)
+                if before is None and cell.value is None:
+                    continue
+                at = where.evolve(page=name, table=kind.label, row=row.key, column=column.label)
+                try:
+                    cells[column.key] = restore_cell(
+                        cell.value, cell.number_format, before, table.unit
+                    )
+                except AmountError as exc:
+                    raise exc.at(at) from None
+            rows.append(_with_cells(row, cells))
+        tables[kind] = attrs.evolve(table, rows=rows)
+    return attrs.evolve(recorded, tables=tables, source=where.file)
+
+
+def _with_cells(row: Row, cells: dict[str, Amount]) -> Row:
+    return attrs.evolve(row, cells=cells)
+
+
+def restore_cell(value: object, number_format: str, recorded: Amount | None, unit: Unit) -> Amount:
+    """A cell of a govbudget workbook as an amount, honouring edits made in a spreadsheet.
+
+    Args:
+        value: The cell's value (a number, text, or ``None`` when empty).
+        number_format: The cell's number format (gives the printed precision).
+        recorded: The cell as recorded in the metadata sheet, if it was printed.
+        unit: The table's unit.
+
+    Raises:
+        AmountError: When a text cell is not a figure.
+
+    .. versionadded:: 0.1
+    """
+    if value is None or value == "":
+        if recorded is not None and recorded.blank:
+            return recorded
+        return Amount.empty(unit, 0)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = _number(value)
+        if recorded is not None and recorded.unit is unit and recorded.value == number:
+            return recorded
+        decimals = max(-int(number.as_tuple().exponent), 0)
+        return Amount(number, unit, max(_places(number_format) or 0, decimals))
+    text = str(value)
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+            return Amount(
+                Decimal(data["value"]),
+                Unit.parse(data["unit"]),
+                int(data["places"]),
+                blank=bool(data["blank"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise AmountError("not a figure", text=text) from None
+    return parse_amount(text, unit)
