@@ -207,7 +207,12 @@ def _restore(book: Any, where: Location) -> Disclosure:
         rows = []
         for index, row in enumerate(table.rows):
             cells: dict[str, Amount] = {}
-            for offset, column in enumerate(table.columns):
+            offsets = {column.key: offset for offset, column in enumerate(table.columns)}
+            # The recorded cells first, in their order, then any figure typed in since.
+            order = [*row.cells, *(key for key in offsets if key not in row.cells)]
+            for key in order:
+                offset = offsets[key]
+                column = table.columns[offset]
                 cell = sheet.cell(_SHEET_HEADER_ROWS + 1 + index, 3 + offset)
                 before = row.cells.get(column.key)
                 if before is None and cell.value is None:

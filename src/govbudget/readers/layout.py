@@ -378,23 +378,28 @@ def _split(grid: list[PrintedRow]) -> tuple[list[PrintedRow], list[PrintedRow]]:
 
 
 def _paths(header: list[tuple[str, ...]], width: int) -> list[list[str]]:
-    """Each column's header path, top to bottom; merged group headers fill rightwards."""
-    filled: list[list[str]] = []
-    for depth, cells in enumerate(header):
-        row = [compact(c) for c in cells]
-        if depth < len(header) - 1:
-            last = ""
-            for index, text in enumerate(row):
-                if text:
-                    last = text
-                elif last:
-                    row[index] = last
-        filled.append(row)
+    """Each column's header path, top to bottom.
+
+    A group header merged across columns prints in its first column only; it is filled
+    rightwards over the columns that have a header of their own below it, bottom row up,
+    so it never spreads over empty columns.
+    """
+    rows = [[compact(c) for c in cells] + [""] * (width - len(cells)) for cells in header]
+    for depth in range(len(rows) - 2, -1, -1):
+        row, below = rows[depth], rows[depth + 1]
+        last = ""
+        for index in range(width):
+            if row[index]:
+                last = row[index]
+            elif last and below[index]:
+                row[index] = last
+            else:
+                last = ""
     paths: list[list[str]] = []
     for index in range(width):
         path: list[str] = []
-        for row in filled:
-            text = row[index] if index < len(row) else ""
+        for row in rows:
+            text = row[index]
             if text and (not path or path[-1] != text):
                 path.append(text)
         paths.append(path)

@@ -92,7 +92,7 @@ def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> 
         if _header_line(current, stripped):
             continue
         cells = _cells(line, tabbed)
-        if len(cells) > 1 and not current.notes:
+        if len(cells) > 1 and not current.notes and not _NOTE.match(stripped):
             in_note = False
             if not _SEPARATOR.match(line):
                 at = Location(file=source, page=page, row=f"line {number}")
