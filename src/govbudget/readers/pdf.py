@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -121,12 +121,19 @@ class _Open:
 
 _QUOTES: Final = str.maketrans("", "", " \u3000\t“”‘’\"'「」『』")
 _NUMBER: Final = re.compile(r"(?:公开)?\s*\d{1,2}\s*表")
-_NUMBER_PREFIX: Final = re.compile(r"^(公开\s*\d{1,2}\s*表|附表\s*\d{1,2}|表\s*\d{1,2})\s*[：:、.]?\s*")
+_NUMBER_PREFIX: Final = re.compile(
+    r"^(公开\s*\d{1,2}\s*表|附表\s*\d{1,2}|表\s*\d{1,2})\s*[：:、.]?\s*"
+)
 _UNIT: Final = re.compile(r"(?:金额)?单位\s*[：:]\s*(亿元|千元|万元|元)")
-_DEPARTMENT: Final = re.compile(r"(?:部门|单位名称|编制单位)\s*[：:]\s*(\S+?)(?=\s|(?:金额)?单位\s*[：:]|$)")
+_DEPARTMENT: Final = re.compile(
+    r"(?:部门|单位名称|编制单位)\s*[：:]\s*(\S+?)(?=\s|(?:金额)?单位\s*[：:]|$)"
+)
 _NOTE: Final = re.compile(r"^\s*注\s*[：:]")
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年?度?")
 _COVER_KIND: Final = re.compile(r"(?:年度)?(?:部门|单位)?(?:决算|预算)")
+_FOLIO: Final = re.compile(
+    r"^[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4})[-—–\s]*$"
+)
 _PLACEHOLDER: Final = re.compile(r"X{2,}")
 _STOPS: Final = "。；：！？!?;:"
 _ENUMERATED: Final = re.compile(
@@ -155,26 +162,34 @@ def read_pdf(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> PrintedDoc
     .. versionadded:: 0.1
     """
     import pdfplumber  # noqa: PLC0415 -- optional at import time; see test_import_is_light
-    from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415
+    from pdfminer.pdfdocument import (  # noqa: PLC0415
+        PDFEncryptionError,
+        PDFPasswordIncorrect,
+    )
 
     file = Path(path)
     where = Location(file=str(path))
     with file.open("rb") as handle:
-        if not handle.read(1024).lstrip().startswith(b"%PDF-"):
+        if b"%PDF-" not in handle.read(1024):
             raise FormatError("not a PDF file (no %PDF- header)", location=where)
     started = time.monotonic()
     try:
         pdf = pdfplumber.open(file)
-    except PDFPasswordIncorrect as exc:
-        raise FormatError("the PDF is encrypted and needs a password", location=where) from exc
     except Exception as exc:
-        raise FormatError(f"cannot open the PDF: {_describe(exc)}", location=where) from exc
+        cause = _cause(exc)
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise FormatError(
+                "the PDF is encrypted and cannot be read without its password", location=where
+            ) from exc
+        raise FormatError(f"cannot open the PDF: {_describe(cause)}", location=where) from exc
     with pdf:
         reader = _Reader(str(path), limits, started)
         try:
             pages = pdf.pages
         except Exception as exc:
-            raise FormatError(f"cannot read the page tree: {_describe(exc)}", location=where) from exc
+            raise FormatError(
+                f"cannot read the page tree: {_describe(_cause(exc))}", location=where
+            ) from exc
         if not pages:
             raise FormatError("the PDF has no pages", location=where)
         if len(pages) > limits.max_pages:
@@ -184,6 +199,14 @@ def read_pdf(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> PrintedDoc
         for number, page in enumerate(pages, start=1):
             reader.page(page, number)
         return reader.document()
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The pdfminer error under pdfplumber's wrapper, if there is one."""
+    inner = exc.args[0] if len(exc.args) == 1 else None
+    if type(exc).__name__ == "PdfminerException" and isinstance(inner, BaseException):
+        return inner
+    return exc
 
 
 def _describe(exc: BaseException) -> str:
@@ -217,11 +240,51 @@ class _Reader:
         except GovbudgetError:
             raise
         except Exception as exc:
-            raise FormatError(f"cannot read the page: {_describe(exc)}", location=where) from exc
+            raise FormatError(
+                f"cannot read the page: {_describe(_cause(exc))}", location=where
+            ) from exc
         finally:
             page.close()
 
     def _page(self, page: Page, number: int, where: Location) -> None:
+        glyphs, ruled = self._glyphs(page, where)
+        found = sorted(page.find_tables(), key=lambda t: t.bbox[1]) if ruled else []
+        inside, outside = _split(found, glyphs)
+        lines = [line for line in _cluster(outside) if not _FOLIO.match(line.text)]
+        if number == 1:
+            self.cover = lines
+        narrative: list[_Line] = []
+        cursor = 0  # index into lines of the first line not yet placed
+        for index, table in enumerate(found):
+            above = []
+            while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
+                above.append(lines[cursor])
+                cursor += 1
+            grid = _grid(table, inside[index])
+            opened = self._place(grid, above, narrative, page=number, first=index == 0)
+            if opened is None:  # no title and nothing to continue: its text is narrative
+                x0, _top, x1, _bottom = table.bbox
+                narrative.extend(
+                    _Line(" ".join(filter(None, cells)), x0, x1, top, top, 1.0, hard=True)
+                    for cells, top in grid
+                    if any(cells)
+                )
+                continue
+            below: list[_Line] = []
+            next_top = found[index + 1].bbox[1] if index + 1 < len(found) else float("inf")
+            while cursor < len(lines) and lines[cursor].top < next_top:
+                below.append(lines[cursor])
+                cursor += 1
+            narrative.extend(self._note(opened, below))
+        narrative.extend(lines[cursor:])
+        if narrative and (not found or narrative[-1].top > found[-1].bbox[3]):
+            self.open = None  # text after the last table: it does not run on
+        narrative.sort(key=lambda line: line.top)
+        margins = _margins(narrative)
+        self.narrative.extend((line, margins) for line in narrative)
+
+    def _glyphs(self, page: Page, where: Location) -> tuple[list[_Glyph], bool]:
+        """The page's printed characters and whether it has rulings, within the limits."""
         objects = page.objects
         count = sum(len(items) for items in objects.values())
         if count > self.limits.max_objects:
@@ -240,82 +303,27 @@ class _Reader:
             for c in chars
             if c["text"].strip()
         ]
-        ruled = bool(objects.get("line") or objects.get("rect"))
-        found = sorted(page.find_tables(), key=lambda t: t.bbox[1]) if ruled else []
-        inside: list[list[_Glyph]] = [[] for _ in found]
-        outside: list[_Glyph] = []
-        for glyph in glyphs:
-            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-            for index, table in enumerate(found):
-                x0, top, x1, bottom = table.bbox
-                if x0 <= cx <= x1 and top <= cy <= bottom:
-                    inside[index].append(glyph)
-                    break
-            else:
-                outside.append(glyph)
-        lines = _cluster(outside)
-        if number == 1:
-            self.cover = list(lines)
-        narrative: list[_Line] = []
-        cursor = 0  # index into lines of the first line not yet placed
-        for index, table in enumerate(found):
-            top, bottom = table.bbox[1], table.bbox[3]
-            above = []
-            while cursor < len(lines) and lines[cursor].top < top:
-                above.append(lines[cursor])
-                cursor += 1
-            grid = _grid(table, inside[index])
-            opened = self._place(grid, above, narrative, number, table, index, top)
-            if opened is None:  # no title and nothing to continue: its text is narrative
-                narrative.extend(
-                    _Line(" ".join(c for c in cells if c), table.bbox[0], table.bbox[2],
-                          row_top, row_top, 1.0, hard=True)
-                    for cells, row_top in grid
-                    if any(cells)
-                )
-                continue
-            below: list[_Line] = []
-            next_top = found[index + 1].bbox[1] if index + 1 < len(found) else float("inf")
-            while cursor < len(lines) and lines[cursor].top < next_top:
-                below.append(lines[cursor])
-                cursor += 1
-            rest = self._note(opened, below)
-            narrative.extend(rest)
-            if rest:
-                self.open = None
-        tail = lines[cursor:]
-        narrative.extend(tail)
-        if tail and found:
-            self.open = None
-        if not found and lines:
-            self.open = None
-        narrative.sort(key=lambda line: line.top)
-        margins = _margins(narrative)
-        self.narrative.extend((line, margins) for line in narrative)
+        return glyphs, bool(objects.get("line") or objects.get("rect"))
 
     def _place(
         self,
         grid: list[tuple[list[str], float]],
         above: list[_Line],
         narrative: list[_Line],
-        number: int,
-        table: Table,
-        index: int,
-        top: float,
+        *,
+        page: int,
+        first: bool,
     ) -> _Open | None:
         """Start a titled table or continue the open one; ``None`` when it is neither."""
         width = max((len(cells) for cells, _ in grid), default=0)
-        where = Location(file=self.file, page=number)
+        where = Location(file=self.file, page=page)
         rows = [PrintedRow(cells, location=where) for cells, _ in grid]
         heading = _heading(above)
         if heading is None:
             narrative.extend(above)
             meaningful = [line for line in above if line.text.translate(_QUOTES)]
             continues = (
-                self.open is not None
-                and index == 0
-                and not meaningful
-                and self.open.width == width
+                self.open is not None and first and not meaningful and self.open.width == width
             )
             if not continues or self.open is None:
                 self.open = None
@@ -339,7 +347,7 @@ class _Reader:
             unit=unit,
             department=department,
             note="",
-            location=Location(file=self.file, page=number, table=title),
+            location=Location(file=self.file, page=page, table=title),
         )
         self.tables.append(opened)
         self.open = opened
@@ -379,6 +387,24 @@ class _Reader:
             year=year,
             template=template,
         )
+
+
+def _split(
+    tables: Sequence[Table], glyphs: Iterable[_Glyph]
+) -> tuple[list[list[_Glyph]], list[_Glyph]]:
+    """Sort characters into those inside each table and those outside every table."""
+    inside: list[list[_Glyph]] = [[] for _ in tables]
+    outside: list[_Glyph] = []
+    boxes = [table.bbox for table in tables]
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for index, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                inside[index].append(glyph)
+                break
+        else:
+            outside.append(glyph)
+    return inside, outside
 
 
 def _cluster(glyphs: Iterable[_Glyph]) -> list[_Line]:
@@ -498,7 +524,12 @@ def _heading(
         if found and number is None:
             number = found.group(1)
         title = _UNIT.sub("", _DEPARTMENT.sub("", title))
-        if title.endswith("表") and not _NUMBER.fullmatch(title) and len(title) <= 40 and "。" not in title:
+        if (
+            title.endswith("表")
+            and not _NUMBER.fullmatch(title)
+            and len(title) <= 40
+            and "。" not in title
+        ):
             printed = text.strip()
             if found:
                 printed = _NUMBER_PREFIX.sub("", printed.replace(" ", ""))
