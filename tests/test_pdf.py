@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govbudget.errors import FormatError
-from govbudget.readers.pdf import Limits, read_pdf
+from govbudget.readers.pdf import Limits, _heading, _Line, read_pdf
 from govbudget.readers.printed import PrintedDocument, PrintedTable
 
 PUTUO = "corpus/shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
@@ -358,3 +358,30 @@ def test_missing_file(tmp_path: Path) -> None:
     """No such file: FileNotFoundError, as for every reader."""
     with pytest.raises(FileNotFoundError):
         read_pdf(tmp_path / "absent.pdf")
+
+
+def _lines(*texts: str) -> list[_Line]:
+    return [_Line(text, 0.0, 100.0, 20.0 * i, 20.0 * i + 12, 12.0) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        (
+            ("第二部分 某某局决算表", "公开02表", "收入决算表", "部门：某某局   单位：万元"),
+            (1, "收入决算表", "公开02表", "万元", "某某局"),
+        ),
+        (
+            ("公开05表 一般公共预算财政拨款支出决算表", "编制单位：某某局", "金额单位：元"),
+            (0, "一般公共预算财政拨款支出决算表", "公开05表", "元", "某某局"),
+        ),
+        (("部门预算", "收支预算总表"), (1, "收支预算总表", None, None, None)),
+        (("收入决算表", "这是一段说明，不是表头的元信息"), None),
+        (("纳入编制范围的单位包括：",), None),
+    ],
+)
+def test_heading_layouts_of_other_regions(
+    above: tuple[str, ...], expected: tuple[object, ...] | None
+) -> None:
+    """Numbers before or over the title, 编制单位 and 金额单位 lines, budget tables."""
+    assert _heading(_lines(*above)) == expected

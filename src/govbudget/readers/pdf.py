@@ -533,7 +533,11 @@ def _heading(
             printed = text.strip()
             if found:
                 printed = _NUMBER_PREFIX.sub("", printed.replace(" ", ""))
-            return position, _printed_title(printed, title), number, unit, department
+            start = position
+            previous = above[start - 1].text.translate(_QUOTES) if start else ""
+            if number is None and _NUMBER.fullmatch(previous):
+                number, start = previous, start - 1  # the number printed over the title
+            return start, _printed_title(printed, title), number, unit, department
         if _NUMBER.fullmatch(flat) and number is None:
             number = flat
         if not (_UNIT.search(text) or _DEPARTMENT.search(text) or _NUMBER.fullmatch(flat)):
