@@ -1,0 +1,612 @@
+"""Read a disclosure published as PDF into printed grids and narrative.
+
+:func:`read_pdf` makes one pass over each page with pdfplumber:
+
+- the page's characters are gathered once and clustered into lines by vertical overlap
+  (not by equal ``top``), so a figure set a few points below its line — as some office
+  suites print numbers in Chinese text — stays in its sentence;
+- on pages with rulings, pdfplumber's table finder gives each ruled table's cells; each
+  character goes to the cell that holds it, and a cell's wrapped lines are joined;
+- a ruled table is kept when a line ending in ``表`` sits above it (its title, after the
+  ``公开NN表`` number, unit and department lines), or when it continues the table that
+  ended the previous page; a header repeated on the continuation page is dropped;
+- everything else is narrative, its wrapped lines joined back into paragraphs.
+
+Every bound in :class:`Limits` is checked per page before the page's text is read, and
+every error from the PDF libraries is raised again as a
+:class:`~govbudget.errors.FormatError` naming the file and page.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+import attrs
+
+from govbudget.errors import FormatError, GovbudgetError
+from govbudget.location import Location
+from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.table import Table
+
+__all__ = ["DEFAULT_LIMITS", "Limits", "read_pdf"]
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or value <= 0:
+        raise ValueError(f"{attribute.name} must be positive, not {value!r}")
+
+
+@attrs.frozen
+class Limits:
+    """Bounds on the work :func:`read_pdf` does for one file.
+
+    A hostile or broken PDF can claim millions of pages or draw millions of objects on
+    one; each bound is checked per page before its text is read, and raises a
+    :class:`~govbudget.errors.FormatError` naming the file and page.
+
+    Attributes:
+        max_pages: The most pages a file may have.
+        max_chars: The most characters on one page.
+        max_objects: The most drawn objects (characters, lines, rectangles, curves,
+            images) on one page.
+        max_seconds: The most seconds spent on one file, checked between pages.
+
+    .. versionadded:: 0.1
+    """
+
+    max_pages: int = attrs.field(default=1_000, validator=_positive)
+    max_chars: int = attrs.field(default=100_000, validator=_positive)
+    max_objects: int = attrs.field(default=250_000, validator=_positive)
+    max_seconds: float = attrs.field(default=300.0, validator=_positive)
+
+
+#: The bounds :func:`read_pdf` uses unless given others; far above any real disclosure.
+DEFAULT_LIMITS: Final = Limits()
+
+
+class _Glyph(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@attrs.frozen
+class _Line:
+    """Characters printed on one line, left to right."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    hard: bool = False  # ends its paragraph whatever its length (a row of a table)
+
+
+@attrs.define
+class _Open:
+    """A table being read, possibly continued on the next page."""
+
+    title: str
+    rows: list[PrintedRow]
+    width: int
+    number: str | None
+    unit: str | None
+    department: str | None
+    note: str
+    location: Location
+
+    def freeze(self) -> PrintedTable:
+        return PrintedTable(
+            title=self.title,
+            rows=self.rows,
+            number=self.number,
+            unit=self.unit,
+            department=self.department,
+            note=self.note,
+            location=self.location,
+        )
+
+
+_QUOTES: Final = str.maketrans("", "", " \u3000\t“”‘’\"'「」『』")
+_NUMBER: Final = re.compile(r"(?:公开)?\s*\d{1,2}\s*表")
+_NUMBER_PREFIX: Final = re.compile(
+    r"^(公开\s*\d{1,2}\s*表|附表\s*\d{1,2}|表\s*\d{1,2})\s*[：:、.]?\s*"
+)
+_UNIT: Final = re.compile(r"(?:金额)?单位\s*[：:]\s*(亿元|千元|万元|元)")
+_DEPARTMENT: Final = re.compile(
+    r"(?:部门|单位名称|编制单位)\s*[：:]\s*(\S+?)(?=\s|(?:金额)?单位\s*[：:]|$)"
+)
+_NOTE: Final = re.compile(r"^\s*注\s*[：:]")
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年?度?")
+_COVER_KIND: Final = re.compile(r"(?:年度)?(?:部门|单位)?(?:决算|预算)")
+_FOLIO: Final = re.compile(
+    r"^[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4})[-—–\s]*$"
+)
+_PLACEHOLDER: Final = re.compile(r"X{2,}")
+_STOPS: Final = "。；：！？!?;:"
+_ENUMERATED: Final = re.compile(
+    r"^\s*(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+(、|．|\.(?!\d))|第[一二三四五六七八九十百]+[条章部])"
+)
+_CJK: Final = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
+
+
+def read_pdf(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> PrintedDocument:
+    """Read the disclosure in the PDF at *path* as printed tables and narrative.
+
+    Args:
+        path: The PDF file.
+        limits: Bounds on pages, characters, objects and time.
+
+    Returns:
+        The document's tables (one per disclosure table, continuation pages appended),
+        its narrative in reading order, and the department, year and template flag read
+        from its cover.
+
+    Raises:
+        FileNotFoundError: When there is no such file.
+        FormatError: When the file is not a PDF, is encrypted, is damaged, or breaks a
+            bound in *limits*; the message names the file and, where known, the page.
+
+    .. versionadded:: 0.1
+    """
+    import pdfplumber  # noqa: PLC0415 -- optional at import time; see test_import_is_light
+    from pdfminer.pdfdocument import (  # noqa: PLC0415
+        PDFEncryptionError,
+        PDFPasswordIncorrect,
+    )
+
+    file = Path(path)
+    where = Location(file=str(path))
+    with file.open("rb") as handle:
+        if b"%PDF-" not in handle.read(1024):
+            raise FormatError("not a PDF file (no %PDF- header)", location=where)
+    started = time.monotonic()
+    try:
+        pdf = pdfplumber.open(file)
+    except Exception as exc:
+        cause = _cause(exc)
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise FormatError(
+                "the PDF is encrypted and cannot be read without its password", location=where
+            ) from exc
+        raise FormatError(f"cannot open the PDF: {_describe(cause)}", location=where) from exc
+    with pdf:
+        reader = _Reader(str(path), limits, started)
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise FormatError(
+                f"cannot read the page tree: {_describe(_cause(exc))}", location=where
+            ) from exc
+        if not pages:
+            raise FormatError("the PDF has no pages", location=where)
+        if len(pages) > limits.max_pages:
+            raise FormatError(
+                f"the PDF has {len(pages)} pages; the limit is {limits.max_pages}", location=where
+            )
+        for number, page in enumerate(pages, start=1):
+            reader.page(page, number)
+        return reader.document()
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The pdfminer error under pdfplumber's wrapper, if there is one."""
+    inner = exc.args[0] if len(exc.args) == 1 else None
+    if type(exc).__name__ == "PdfminerException" and isinstance(inner, BaseException):
+        return inner
+    return exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _Reader:
+    """The state of one pass over a document's pages."""
+
+    def __init__(self, file: str, limits: Limits, started: float) -> None:
+        self.file = file
+        self.limits = limits
+        self.started = started
+        self.tables: list[_Open] = []
+        self.open: _Open | None = None
+        self.narrative: list[tuple[_Line, _Margins]] = []
+        self.cover: list[_Line] = []
+
+    def page(self, page: Page, number: int) -> None:
+        """Read one page, then let pdfplumber drop what it cached for it."""
+        where = Location(file=self.file, page=number)
+        elapsed = time.monotonic() - self.started
+        if elapsed > self.limits.max_seconds:
+            raise FormatError(
+                f"reading took over {self.limits.max_seconds:g} seconds; stopped before this page",
+                location=where,
+            )
+        try:
+            self._page(page, number, where)
+        except GovbudgetError:
+            raise
+        except Exception as exc:
+            raise FormatError(
+                f"cannot read the page: {_describe(_cause(exc))}", location=where
+            ) from exc
+        finally:
+            page.close()
+
+    def _page(self, page: Page, number: int, where: Location) -> None:
+        glyphs, ruled = self._glyphs(page, where)
+        found = sorted(page.find_tables(), key=lambda t: t.bbox[1]) if ruled else []
+        inside, outside = _split(found, glyphs)
+        lines = [line for line in _cluster(outside) if not _FOLIO.match(line.text)]
+        if number == 1:
+            self.cover = lines
+        narrative: list[_Line] = []
+        cursor = 0  # index into lines of the first line not yet placed
+        for index, table in enumerate(found):
+            above = []
+            while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
+                above.append(lines[cursor])
+                cursor += 1
+            grid = _grid(table, inside[index])
+            opened = self._place(grid, above, narrative, page=number, first=index == 0)
+            if opened is None:  # no title and nothing to continue: its text is narrative
+                x0, _top, x1, _bottom = table.bbox
+                narrative.extend(
+                    _Line(" ".join(filter(None, cells)), x0, x1, top, top, 1.0, hard=True)
+                    for cells, top in grid
+                    if any(cells)
+                )
+                continue
+            below: list[_Line] = []
+            next_top = found[index + 1].bbox[1] if index + 1 < len(found) else float("inf")
+            while cursor < len(lines) and lines[cursor].top < next_top:
+                below.append(lines[cursor])
+                cursor += 1
+            narrative.extend(self._note(opened, below))
+        narrative.extend(lines[cursor:])
+        if narrative and (not found or narrative[-1].top > found[-1].bbox[3]):
+            self.open = None  # text after the last table: it does not run on
+        narrative.sort(key=lambda line: line.top)
+        margins = _margins(narrative)
+        self.narrative.extend((line, margins) for line in narrative)
+
+    def _glyphs(self, page: Page, where: Location) -> tuple[list[_Glyph], bool]:
+        """The page's printed characters and whether it has rulings, within the limits."""
+        objects = page.objects
+        count = sum(len(items) for items in objects.values())
+        if count > self.limits.max_objects:
+            raise FormatError(
+                f"the page draws {count} objects; the limit is {self.limits.max_objects}",
+                location=where,
+            )
+        chars = objects.get("char", [])
+        if len(chars) > self.limits.max_chars:
+            raise FormatError(
+                f"the page has {len(chars)} characters; the limit is {self.limits.max_chars}",
+                location=where,
+            )
+        glyphs = [
+            _Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"] or 1.0)
+            for c in chars
+            if c["text"].strip()
+        ]
+        return glyphs, bool(objects.get("line") or objects.get("rect"))
+
+    def _place(
+        self,
+        grid: list[tuple[list[str], float]],
+        above: list[_Line],
+        narrative: list[_Line],
+        *,
+        page: int,
+        first: bool,
+    ) -> _Open | None:
+        """Start a titled table or continue the open one; ``None`` when it is neither."""
+        width = max((len(cells) for cells, _ in grid), default=0)
+        where = Location(file=self.file, page=page)
+        rows = [PrintedRow(cells, location=where) for cells, _ in grid]
+        heading = _heading(above)
+        if heading is None:
+            narrative.extend(above)
+            meaningful = [line for line in above if line.text.translate(_QUOTES)]
+            continues = (
+                self.open is not None and first and not meaningful and self.open.width == width
+            )
+            if not continues or self.open is None:
+                self.open = None
+                return None
+            opened = self.open
+            header = opened.rows
+            skip = 0
+            while (
+                skip < len(rows) and skip < len(header) and rows[skip].cells == header[skip].cells
+            ):
+                skip += 1
+            opened.rows.extend(rows[skip:])
+            return opened
+        used, title, number_text, unit, department = heading
+        narrative.extend(above[:used])
+        opened = _Open(
+            title=title,
+            rows=rows,
+            width=width,
+            number=number_text,
+            unit=unit,
+            department=department,
+            note="",
+            location=Location(file=self.file, page=page, table=title),
+        )
+        self.tables.append(opened)
+        self.open = opened
+        return opened
+
+    def _note(self, opened: _Open, below: list[_Line]) -> list[_Line]:
+        """Take the note printed under a table (``注：…``); return the other lines."""
+        for start, line in enumerate(below):
+            if not _NOTE.match(line.text):
+                continue
+            end = start + 1
+            while end < len(below):
+                gap = below[end].top - below[end - 1].bottom
+                if _heading([below[end]]) is not None or gap > 1.5 * below[end].size:
+                    break
+                end += 1
+            margins = _margins(below)
+            opened.note = "".join(_paragraphs([(line, margins) for line in below[start:end]]))
+            return below[:start] + below[end:]
+        return below
+
+    def document(self) -> PrintedDocument:
+        """The document read so far."""
+        narrative = "\n".join(_paragraphs(self.narrative))
+        department, year = _cover(self.cover)
+        if department is None:
+            department = next((t.department for t in self.tables if t.department), None)
+        template = bool(
+            (department and _PLACEHOLDER.search(department))
+            or len(_PLACEHOLDER.findall(narrative)) >= 3
+        )
+        return PrintedDocument(
+            source=self.file,
+            tables=[t.freeze() for t in self.tables],
+            narrative=narrative,
+            department=department,
+            year=year,
+            template=template,
+        )
+
+
+def _split(
+    tables: Sequence[Table], glyphs: Iterable[_Glyph]
+) -> tuple[list[list[_Glyph]], list[_Glyph]]:
+    """Sort characters into those inside each table and those outside every table."""
+    inside: list[list[_Glyph]] = [[] for _ in tables]
+    outside: list[_Glyph] = []
+    boxes = [table.bbox for table in tables]
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for index, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                inside[index].append(glyph)
+                break
+        else:
+            outside.append(glyph)
+    return inside, outside
+
+
+def _cluster(glyphs: Iterable[_Glyph]) -> list[_Line]:
+    """Group characters into lines: a character joins the line it overlaps most.
+
+    A line's vertical extent is that of its first (highest) character, so a figure set a
+    few points low joins its line without stretching the line onto the next one.
+    """
+    open_lines: list[tuple[float, float, list[_Glyph]]] = []
+    done: list[tuple[float, float, list[_Glyph]]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        height = glyph.bottom - glyph.top
+        best, best_overlap = -1, 0.0
+        keep = []
+        for top, bottom, members in open_lines:
+            if bottom <= glyph.top:
+                done.append((top, bottom, members))
+                continue
+            keep.append((top, bottom, members))
+            overlap = min(bottom, glyph.bottom) - max(top, glyph.top)
+            if overlap >= 0.5 * min(height, bottom - top) and overlap > best_overlap:
+                best, best_overlap = len(keep) - 1, overlap
+        open_lines = keep
+        if best >= 0:
+            open_lines[best][2].append(glyph)
+        else:
+            open_lines.append((glyph.top, glyph.bottom, [glyph]))
+    done.extend(open_lines)
+    done.sort(key=lambda item: item[0])
+    return [_line(members) for _top, _bottom, members in done]
+
+
+def _line(members: list[_Glyph]) -> _Line:
+    members.sort(key=lambda g: g.x0)
+    parts: list[str] = []
+    previous: _Glyph | None = None
+    for glyph in members:
+        if previous is not None:
+            if glyph.text == previous.text and abs(glyph.x0 - previous.x0) < 0.5:
+                continue  # the same character printed twice (fake bold)
+            gap = glyph.x0 - previous.x1
+            cjk = _CJK.match(previous.text) or _CJK.match(glyph.text)
+            if gap > (1.5 if cjk else 0.25) * min(glyph.size, previous.size):
+                parts.append(" ")
+        parts.append(glyph.text)
+        previous = glyph
+    first = members[0]
+    return _Line(
+        text="".join(parts),
+        x0=first.x0,
+        x1=max(g.x1 for g in members),
+        top=min(g.top for g in members),
+        bottom=max(g.bottom for g in members),
+        size=max(g.size for g in members),
+    )
+
+
+def _join(left: str, right: str) -> str:
+    """Join two wrapped lines of one cell or paragraph: no break, a space between words."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii():
+        return f"{left} {right}"
+    return left + right
+
+
+def _grid(table: Table, glyphs: Sequence[_Glyph]) -> list[tuple[list[str], float]]:
+    """The table's rows as cell texts, each with the row's top."""
+    rows = table.rows
+    tops = [row.bbox[1] for row in rows]
+    held: dict[tuple[int, int], list[_Glyph]] = {}
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        index = bisect_right(tops, cy) - 1
+        while index >= 0:
+            spot = _cell_at(rows[index].cells, cx, cy)
+            if spot >= 0:
+                held.setdefault((index, spot), []).append(glyph)
+                break
+            index -= 1
+    grid = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c in range(len(row.cells)):
+            text = ""
+            for line in _cluster(held.get((r, c), ())):
+                text = _join(text, line.text)
+            cells.append(text)
+        grid.append((cells, row.bbox[1]))
+    return grid
+
+
+def _cell_at(cells: Sequence[tuple[float, float, float, float] | None], x: float, y: float) -> int:
+    for index, cell in enumerate(cells):
+        if cell is not None and cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]:
+            return index
+    return -1
+
+
+def _heading(
+    above: Sequence[_Line],
+) -> tuple[int, str, str | None, str | None, str | None] | None:
+    """Find a table's title among the lines above it, nearest first.
+
+    Returns how many of *above* precede the heading (they are narrative), the title, and
+    the number, unit and department printed with it; ``None`` when no line ending in
+    ``表`` sits close above (the lines between may only give number, unit, department).
+    """
+    number = unit = department = None
+    for position in range(len(above) - 1, max(-1, len(above) - 6), -1):
+        text = above[position].text
+        flat = text.translate(_QUOTES)
+        if not flat:
+            continue
+        unit = unit or _search(_UNIT, text)
+        department = department or _search(_DEPARTMENT, text)
+        found = _NUMBER_PREFIX.match(flat)
+        title = flat[found.end() :] if found else flat
+        if found and number is None:
+            number = found.group(1)
+        title = _UNIT.sub("", _DEPARTMENT.sub("", title))
+        if (
+            title.endswith("表")
+            and not _NUMBER.fullmatch(title)
+            and len(title) <= 40
+            and "。" not in title
+        ):
+            printed = text.strip()
+            if found:
+                printed = _NUMBER_PREFIX.sub("", printed.replace(" ", ""))
+            start = position
+            previous = above[start - 1].text.translate(_QUOTES) if start else ""
+            if number is None and _NUMBER.fullmatch(previous):
+                number, start = previous, start - 1  # the number printed over the title
+            return start, _printed_title(printed, title), number, unit, department
+        if _NUMBER.fullmatch(flat) and number is None:
+            number = flat
+        if not (_UNIT.search(text) or _DEPARTMENT.search(text) or _NUMBER.fullmatch(flat)):
+            return None
+    return None
+
+
+def _printed_title(printed: str, flat: str) -> str:
+    """The title as printed (quote marks kept), without spaces, unit or department."""
+    kept = "".join(ch for ch in printed if not ch.isspace())
+    kept = _UNIT.sub("", _DEPARTMENT.sub("", kept))
+    return kept if kept.translate(_QUOTES) == flat else flat
+
+
+def _search(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.search(text)
+    return found.group(1) if found else None
+
+
+class _Margins(NamedTuple):
+    left: float
+    right: float
+
+
+def _margins(lines: Sequence[_Line]) -> _Margins:
+    """The left and right edges of a page's running text (table rows left out)."""
+    body = [line for line in lines if not line.hard]
+    if not body:
+        return _Margins(0.0, 0.0)
+    return _Margins(min(line.x0 for line in body), max(line.x1 for line in body))
+
+
+def _paragraphs(lines: Sequence[tuple[_Line, _Margins]]) -> list[str]:
+    """Join wrapped lines back into paragraphs."""
+    out: list[str] = []
+    current = ""
+    for index, (line, margins) in enumerate(lines):
+        current = _join(current, line.text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or not _wraps(line, margins, *following):
+            out.append(current)
+            current = ""
+    return out
+
+
+def _wraps(line: _Line, margins: _Margins, following: _Line, next_margins: _Margins) -> bool:
+    """Whether *following* continues the paragraph *line* is in.
+
+    It does when it starts flush left (a new paragraph is indented or numbered) and
+    *line* runs to the right margin: a line ending mid-sentence may stop a few characters
+    short (the next word was a figure too wide to fit); one ending a sentence must be full.
+    """
+    if line.hard or following.hard or _ENUMERATED.match(following.text):
+        return False
+    if following.x0 > next_margins.left + 0.25 * following.size:
+        return False
+    short = margins.right - line.x1
+    if line.text.endswith(tuple(_STOPS)):
+        return short <= 1.5 * line.size
+    return short <= 6 * line.size
+
+
+def _cover(lines: Sequence[_Line]) -> tuple[str | None, int | None]:
+    """The department and year printed on the cover (first page)."""
+    text = "".join(line.text.replace(" ", "") for line in lines)
+    found = _YEAR.search(text)
+    year = int(found.group(1)) if found else None
+    rest = _YEAR.sub("", text, count=1) if found else text
+    kind = _COVER_KIND.search(rest)
+    if kind is None or kind.start() == 0:
+        return None, year
+    return rest[: kind.start()], year
