@@ -385,3 +385,28 @@ def test_heading_layouts_of_other_regions(
 ) -> None:
     """Numbers before or over the title, 编制单位 and 金额单位 lines, budget tables."""
     assert _heading(_lines(*above)) == expected
+
+
+def test_putuo_reads_into_a_consistent_disclosure(shared: Path) -> None:
+    """read() on the Putuo PDF: every table typed, figures in place, no false finding."""
+    from govbudget import TableKind, check, read  # noqa: PLC0415 - the whole stack
+
+    disclosure = read(shared / PUTUO)
+    assert not disclosure.problems
+    assert set(disclosure.tables) == set(TableKind)
+    summary = disclosure.tables[TableKind.INCOME_EXPENDITURE_SUMMARY]
+    assert summary.amount("general_budget_income", "amount") is not None
+    income = disclosure.tables[TableKind.INCOME]
+    assert [r.key for r in income.rows][:4] == ["total", "201", "20106", "2010601"]
+    row = income.row("2010601")
+    assert row is not None
+    assert row.cells["total"].printed() == "1511.90"
+    assert row.cells["other"].printed() == "0.01"
+    three = disclosure.tables[TableKind.THREE_PUBLIC].row("three_public")
+    assert three is not None
+    assert three.cells["budget_total"].printed() == "0.95"
+    assert three.cells["budget_reception"].printed() == "0.95"
+    assert disclosure.tables[TableKind.GOV_FUND].no_data
+    report = check(disclosure)
+    assert report.checked > 400
+    assert report.findings == ()

@@ -1,9 +1,10 @@
 """Readers: every format a disclosure is published or exchanged in, behind one ``read()``.
 
 ``read(path)`` looks at a file's content, not only its name, and hands it to the reader
-for that format: govbudget's own JSON (:mod:`govbudget.serialize`), or text extracted
-from a PDF (:mod:`.text`). Every reader of a published format produces printed grids
-(:mod:`.printed`) that one assembler (:mod:`.layout`) turns into the typed disclosure.
+for that format: govbudget's own JSON (:mod:`govbudget.serialize`), PDF (:mod:`.pdf`),
+Excel (:mod:`.excel`), or text extracted from a PDF (:mod:`.text`). Every reader of a
+published format produces printed grids (:mod:`.printed`) that one assembler
+(:mod:`.layout`) turns into the typed disclosure.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from govbudget.errors import FormatError
 from govbudget.location import Location
 from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.readers.layout import assemble
+from govbudget.readers.pdf import read_pdf
 from govbudget.readers.text import read_text
 
 __all__ = ["MAX_BYTES", "read", "sniff"]
@@ -71,6 +73,8 @@ def read(path: str | Path) -> Disclosure:
         return serialize.load(file)
     if kind == "text":
         return assemble(read_text(_decode(file.read_bytes(), where), source=str(path)))
+    if kind == "pdf":
+        return assemble(read_pdf(file))
     if kind == "xlsx":
         found = read_xlsx(file)
         return found if isinstance(found, Disclosure) else assemble(found)

@@ -373,28 +373,48 @@ def _split(grid: list[PrintedRow]) -> tuple[list[PrintedRow], list[PrintedRow]]:
         if _is_column_numbers(row.cells):
             return grid[:index], [r for r in grid[index + 1 :] if not r.is_empty()]
         if _is_data(row.cells):
-            return grid[:index], [r for r in grid[index:] if not r.is_empty()]
+            header, body = grid[:index], [r for r in grid[index:] if not r.is_empty()]
+            if any(compact(c) in _CODE_HEADERS for c in row.cells):
+                # 类 款 项 printed on the first data row's line (the 合计 row).
+                levels = [c if compact(c) in _CODE_HEADERS else "" for c in row.cells]
+                rest = ["" if compact(c) in _CODE_HEADERS else c for c in row.cells]
+                header = [*header, PrintedRow(levels, row.location)]
+                body = [PrintedRow(rest, row.location), *body[1:]]
+            return header, body
     return grid, []
 
 
 def _paths(header: list[tuple[str, ...]], width: int) -> list[list[str]]:
     """Each column's header path, top to bottom.
 
-    A group header merged across columns prints in its first column only; it is filled
-    rightwards over the columns that have a header of their own below it, bottom row up,
-    so it never spreads over empty columns.
+    A header merged across columns prints in its first column only. It is filled
+    rightwards over the columns that have a header somewhere below, and never past the
+    end of the header it sits under, so nested groups (预算数 › 公务用车购置及运行费 ›
+    公务用车购置费) find their columns and never spread over empty ones.
     """
-    rows = [[compact(c) for c in cells] + [""] * (width - len(cells)) for cells in header]
-    for depth in range(len(rows) - 2, -1, -1):
-        row, below = rows[depth], rows[depth + 1]
-        last = ""
+    raw = [[compact(c) for c in cells] + [""] * (width - len(cells)) for cells in header]
+    raw = [row for row in raw if any(row)]
+    below = [
+        [any(raw[d][j] for d in range(depth + 1, len(raw))) for j in range(width)]
+        for depth in range(len(raw))
+    ]
+    rows: list[list[str]] = []
+    for depth, source in enumerate(raw):
+        row = list(source)
+        parent = rows[depth - 1] if depth else None
+        origin = -1
         for index in range(width):
-            if row[index]:
-                last = row[index]
-            elif last and below[index]:
-                row[index] = last
+            if source[index]:
+                origin = index
+            elif (
+                origin >= 0
+                and below[depth][index]
+                and (parent is None or parent[index] == parent[origin])
+            ):
+                row[index] = source[origin]
             else:
-                last = ""
+                origin = -1
+        rows.append(row)
     paths: list[list[str]] = []
     for index in range(width):
         path: list[str] = []

@@ -270,6 +270,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         ),
         (LineSpec("total", "合计"),),
         titles=("政府性基金预算财政拨款收入支出决算表",),
+        aliases={"total": ("本年支出 合计",)},
     ),
     TableKind.STATE_CAPITAL: TableSpec(
         TableKind.STATE_CAPITAL,
@@ -286,6 +287,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             "国有资本经营预算财政拨款支出决算表",
             "国有资本经营预算财政拨款收入支出决算表",
         ),
+        aliases={"total": ("本年支出 小计",)},
     ),
 }
 
