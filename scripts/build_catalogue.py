@@ -90,36 +90,46 @@ def build(path: Path = SOURCE) -> dict[Path, str]:
                 )
             known[1].append(row["source"])
             known[2].extend(t for t in targets if t not in known[2])
-    out: dict[Path, str] = {}
-    for scheme, cls in SCHEMES.items():
-        for year in YEARS:
-            entries = table.get((scheme, year), {})
-            for code in entries:
-                parent = cls(code).parent
-                if parent is not None and parent.digits not in entries:
-                    raise SystemExit(f"{scheme} {year}: {code} has no parent {parent} listed")
-                for target in entries[code][2]:
-                    if target not in table.get(("gov_economic", year), {}):
-                        raise SystemExit(f"{year}: {code} maps to {target}, not listed that year")
-            used = sorted({s for _, keys, _ in entries.values() for s in keys})
-            lines = [
-                f"# govbudget catalogue: {cls.scheme.value} ({scheme}), {year}",
-                f"# scheme: {scheme}",
-                f"# year: {year}",
-                f"# coverage: {COVERAGE}",
-                "# built by scripts/build_catalogue.py from scripts/catalogue/source.tsv; "
-                "do not edit",
-                *(f"# source {key}: {sources[key]}" for key in used),
-                "code\tname\tsource" + ("\tmaps_to" if scheme == "dept_economic" else ""),
-            ]
-            for code in sorted(entries):
-                name, keys, targets = entries[code]
-                cells = [code, name, ",".join(keys)]
-                if scheme == "dept_economic":
-                    cells.append("|".join(targets))
-                lines.append("\t".join(cells))
-            out[Path(scheme) / f"{year}.tsv"] = "\n".join(lines) + "\n"
-    return out
+    return {
+        Path(scheme) / f"{year}.tsv": year_file(scheme, year, table, sources)
+        for scheme in SCHEMES
+        for year in YEARS
+    }
+
+
+def year_file(
+    scheme: str,
+    year: int,
+    table: dict[tuple[str, int], dict[str, tuple[str, list[str], list[str]]]],
+    sources: dict[str, str],
+) -> str:
+    """The text of one year file, after checking parents and correspondences."""
+    cls = SCHEMES[scheme]
+    entries = table.get((scheme, year), {})
+    for code in entries:
+        parent = cls(code).parent
+        if parent is not None and parent.digits not in entries:
+            raise SystemExit(f"{scheme} {year}: {code} has no parent {parent} listed")
+        for target in entries[code][2]:
+            if target not in table.get(("gov_economic", year), {}):
+                raise SystemExit(f"{year}: {code} maps to {target}, not listed that year")
+    used = sorted({s for _, keys, _ in entries.values() for s in keys})
+    lines = [
+        f"# govbudget catalogue: {cls.scheme.value} ({scheme}), {year}",
+        f"# scheme: {scheme}",
+        f"# year: {year}",
+        f"# coverage: {COVERAGE}",
+        "# built by scripts/build_catalogue.py from scripts/catalogue/source.tsv; do not edit",
+        *(f"# source {key}: {sources[key]}" for key in used),
+        "code\tname\tsource" + ("\tmaps_to" if scheme == "dept_economic" else ""),
+    ]
+    for code in sorted(entries):
+        name, keys, targets = entries[code]
+        cells = [code, name, ",".join(keys)]
+        if scheme == "dept_economic":
+            cells.append("|".join(targets))
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str]) -> int:
