@@ -323,7 +323,7 @@ class Catalogue:
 
     # -- economic correspondence ------------------------------------------------------
 
-    def to_gov(self, code: DeptEconomicCode | str, year: int) -> tuple[Entry, ...]:
+    def to_gov(self, code: Code | str, year: int) -> tuple[Entry, ...]:
         """The government economic entries a departmental economic code corresponds to.
 
         Empty when no correspondence is recorded for the code in *year*.
@@ -339,7 +339,7 @@ class Catalogue:
         gov = self._year(Scheme.GOV_ECONOMIC, year).entries
         return tuple(gov[t] for t in targets if t in gov)
 
-    def to_dept(self, code: GovEconomicCode | str, year: int) -> tuple[Entry, ...]:
+    def to_dept(self, code: Code | str, year: int) -> tuple[Entry, ...]:
         """The departmental economic entries that correspond to a government economic code.
 
         Raises:
