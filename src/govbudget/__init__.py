@@ -36,6 +36,7 @@ from govbudget.errors import (
     InputError,
     RuleError,
     UnitMismatchError,
+    UnknownCodeError,
 )
 from govbudget.location import Location
 from govbudget.readers import read
@@ -76,6 +77,7 @@ __all__ = [
     "TableKind",
     "Unit",
     "UnitMismatchError",
+    "UnknownCodeError",
     "__version__",
     "check",
     "common_places",

@@ -13,6 +13,16 @@ Commands:
     output), CSV files (one per table, in the folder OUT) or an Excel workbook OUT.
 ``govbudget code TEXT ...``
     Read classification codes as documents print them and show scheme, level, ancestors.
+``govbudget lookup CODE [--year Y] [--list FILE]``
+    Show a code's official name in a year (default: the latest year that lists it), its
+    ancestors, the years that list it, and where the name was verified.
+``govbudget search TEXT [--year Y] [--list FILE]``
+    Find codes by name (exact, substring, fuzzy) or by code prefix; exit 1 when none match.
+``govbudget diff YEAR_A YEAR_B [--scheme functional|dept_economic|gov_economic]``
+    Codes added, removed and renamed between two years of the catalogue.
+
+``--list FILE`` merges a user's copy of 《政府收支分类科目》 (CSV or .xlsx, columns
+科目编码, 科目名称) over the shipped names for ``--year``.
 
 Exit status: 0 when every check holds (no error finding), 1 when one does not, 2 when
 an input could not be read or the command was misused. Errors are one line on stderr;
@@ -31,8 +41,9 @@ import attrs
 
 from govbudget import serialize, writers
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
+from govbudget.catalogue import Catalogue, read_user_list
 from govbudget.checks import check
-from govbudget.codes import parse_code
+from govbudget.codes import Scheme, parse_code
 from govbudget.errors import GovbudgetError
 from govbudget.readers import read
 from govbudget.report import REPORT_SCHEMA, Finding, Report, Severity
@@ -74,6 +85,66 @@ def _cmd_code(args: argparse.Namespace) -> int:
         path = " › ".join(str(c) for c in (*code.ancestors, code))
         label = f" {name}" if name else ""
         print(f"{code}{label}\t{code.scheme.value} {code.level.label}\t{path}")
+    return EXIT_OK
+
+
+_SCHEMES = {
+    "functional": Scheme.FUNCTIONAL,
+    "dept_economic": Scheme.DEPT_ECONOMIC,
+    "gov_economic": Scheme.GOV_ECONOMIC,
+}
+
+
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    catalogue = Catalogue()
+    if args.list is not None:
+        if args.year is None:
+            raise GovbudgetError("--list needs --year: the year the list is for")
+        catalogue = catalogue.with_user_list(read_user_list(args.list, args.year))
+    return catalogue
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    entry = catalogue.lookup(args.code, args.year)
+    print(f"{entry.code} {entry.name}")
+    print(f"  {entry.scheme.value} {entry.level.label}, {entry.year}")
+    for ancestor in catalogue.ancestors(entry.code, entry.year):
+        print(f"  {ancestor.level.label} {ancestor.code} {ancestor.name}")
+    print(f"  listed in: {', '.join(str(y) for y in entry.years)}")
+    print(f"  source: {entry.source}")
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    matches = _catalogue(args).search(args.text, year=args.year, limit=args.limit)
+    if not matches:
+        where = f" in {args.year}" if args.year is not None else ""
+        print(f"govbudget search: no code matches {args.text!r}{where}", file=sys.stderr)
+        return EXIT_FINDINGS
+    for m in matches:
+        years = ", ".join(str(y) for y in m.years)
+        print(f"{m.entry.code}\t{m.entry.name}\t{m.entry.scheme.value}\t{years}\t{m.how}")
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    scheme = _SCHEMES[args.scheme] if args.scheme is not None else None
+    change = Catalogue().diff(args.year_a, args.year_b, scheme)
+    for entry in change.added:
+        print(f"+ {entry.code} {entry.name}")
+    for entry in change.removed:
+        print(f"- {entry.code} {entry.name}")
+    for rename in change.renamed:
+        print(f"~ {rename.code} {rename.old.name} → {rename.new.name}")
+    if not (change.added or change.removed or change.renamed):
+        print(f"no change between {args.year_a} and {args.year_b}")
+    if change.partial:
+        print(
+            "note: the shipped lists hold only verified codes; + and - may mean "
+            "'verified in one year only'",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -214,6 +285,25 @@ def _parser() -> argparse.ArgumentParser:
         "codes", nargs="+", metavar="TEXT", help="e.g. 2010101 or '[30217]公务接待费'"
     )
     p_code.set_defaults(func=_cmd_code)
+
+    p_lookup = sub.add_parser("lookup", help="a code's official name in a year, and its ancestors")
+    p_lookup.add_argument("code", metavar="CODE", help="e.g. 2010101, 30217 or 50101")
+    p_lookup.add_argument("--year", type=int, default=None, help="default: the latest year")
+    p_lookup.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
+    p_lookup.set_defaults(func=_cmd_lookup)
+
+    p_search = sub.add_parser("search", help="find codes by name or code prefix")
+    p_search.add_argument("text", metavar="TEXT", help="a name, part of one, or a code prefix")
+    p_search.add_argument("--year", type=int, default=None, help="default: every year")
+    p_search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+    p_search.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
+    p_search.set_defaults(func=_cmd_search)
+
+    p_diff = sub.add_parser("diff", help="codes added, removed and renamed between two years")
+    p_diff.add_argument("year_a", type=int, metavar="YEAR_A")
+    p_diff.add_argument("year_b", type=int, metavar="YEAR_B")
+    p_diff.add_argument("--scheme", choices=list(_SCHEMES), default=None, help="default: all")
+    p_diff.set_defaults(func=_cmd_diff)
     return parser
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "InputError",
     "RuleError",
     "UnitMismatchError",
+    "UnknownCodeError",
 ]
 
 
@@ -95,6 +96,41 @@ class CodeError(InputError):
 
     .. versionadded:: 0.1
     """
+
+
+class UnknownCodeError(CodeError):
+    """A code the catalogue does not list for the year asked (or at all).
+
+    The message says which other years list the code and suggests close codes and names.
+
+    Args:
+        message: What is wrong, in one sentence, with the suggestions.
+        code: The code asked for, as given.
+        year: The year asked for, or ``None`` when no year was given.
+        years: The years whose catalogue lists the code.
+        suggestions: Close codes, each with its name (``"2010101 行政运行"``).
+
+    >>> err = UnknownCodeError("2010103 is not listed", code="2010103", year=2020)
+    >>> isinstance(err, ValueError), err.year
+    (True, 2020)
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        year: int | None = None,
+        years: tuple[int, ...] = (),
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.year = year
+        self.years = years
+        self.suggestions = suggestions
 
 
 class UnitMismatchError(GovbudgetError, TypeError):

@@ -1,0 +1,15 @@
+"""Official names of classification codes by year (政府收支分类科目), as package data.
+
+The shipped data (``govbudget/data/catalogue/<scheme>/<year>.tsv``, one small file per
+scheme and year, read lazily on first use) holds only names verified in a source, each
+with its citation. Load your own copy of the Ministry of Finance list with
+:func:`read_user_list` and merge it with :meth:`Catalogue.with_user_list`.
+
+.. versionadded:: 0.1
+"""
+
+from govbudget.catalogue.catalogue import Catalogue
+from govbudget.catalogue.entry import Entry, Match, Rename, YearDiff
+from govbudget.catalogue.user import UserList, read_user_list
+
+__all__ = ["Catalogue", "Entry", "Match", "Rename", "UserList", "YearDiff", "read_user_list"]
