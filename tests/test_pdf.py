@@ -409,4 +409,5 @@ def test_putuo_reads_into_a_consistent_disclosure(shared: Path) -> None:
     assert disclosure.tables[TableKind.GOV_FUND].no_data
     report = check(disclosure)
     assert report.checked > 400
-    assert report.findings == ()
+    # The tables hold together; what the narrative says is judged in test_narrative.py.
+    assert [f for f in report.findings if not f.rule.startswith("narrative.")] == []

@@ -105,8 +105,9 @@ def test_seed_text_notes_narrative_and_check(seed_text: Disclosure) -> None:
     assert "行政运行\t657.19" not in seed_text.narrative  # table rows stay in tables
     report = check(seed_text)
     assert report.checked == 209
-    assert report.counts()["error"] == 0
-    assert [f.rule for f in report.findings] == ["sum.blank-parent"]
+    # The tables hold together (the narrative's own slips are judged in test_narrative.py).
+    tables = [f.rule for f in report.findings if not f.rule.startswith("narrative.")]
+    assert tables == ["sum.blank-parent"]
 
 
 HEADER = "2021年度\n某某县示范局\n部门决算\n\n"

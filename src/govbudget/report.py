@@ -196,6 +196,8 @@ class Report:
         tables: The kinds of table the disclosure had.
         skipped: The ids of selected rules that could not run (no catalogue given).
         checked: How many relations between cells were judged.
+        coverage: Counts the rules report on what they covered (``claims_found``,
+            ``claims_bound``, ``claims_consistent``, ``claims_inconsistent`` …).
 
     .. versionadded:: 0.1
     """
@@ -210,6 +212,7 @@ class Report:
     tables: tuple[TableKind, ...] = attrs.field(default=(), converter=_tablekinds)
     skipped: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     checked: int = 0
+    coverage: dict[str, int] = attrs.field(factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -261,6 +264,7 @@ class Report:
                 "relations_checked": self.checked,
                 "rules_run": len(self.rules),
                 "rules_skipped": len(self.skipped),
+                **self.coverage,
             },
             "findings": [f.to_dict() for f in self.findings],
             "suspects": [s.to_dict() for s in self.suspects],

@@ -6,13 +6,15 @@ True
 
 Importing this package registers the built-in rules: within a table
 (:mod:`~govbudget.checks.within`), across tables (:mod:`~govbudget.checks.across`) and on
-the shape of the disclosure and its codes (:mod:`~govbudget.checks.structure`).
+the shape of the disclosure and its codes (:mod:`~govbudget.checks.structure`), and the
+narrative against the tables (:mod:`~govbudget.checks.narrative`).
 """
 
 # isort: off - rules run and report in registration order: within a table, across, shape
 from govbudget.checks import within  # noqa: I001
 from govbudget.checks import across
 from govbudget.checks import structure
+from govbudget.checks import narrative
 
 # isort: on
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, rule
@@ -30,6 +32,7 @@ __all__ = [
     "Term",
     "across",
     "check",
+    "narrative",
     "relations_of",
     "rule",
     "structure",

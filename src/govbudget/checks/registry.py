@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fnmatch
 import inspect
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
@@ -52,11 +53,18 @@ class Names(Protocol):
 class Context:
     """What a rule reads: the disclosure, and the catalogue when one is available.
 
+    ``memo`` and ``coverage`` are shared by the rules of one run: a rule may keep work
+    there that other rules reuse, and add counts that the report shows as coverage.
+
     .. versionadded:: 0.1
     """
 
     disclosure: Disclosure
     names: Names | None = None
+    #: Work shared by rules of one run (e.g. the narrative's claims, found once).
+    memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+    #: Counts rules add to the report's coverage (``claims_found`` …).
+    coverage: Counter[str] = attrs.field(factory=Counter, eq=False, repr=False)
 
 
 #: The signature of a rule's function.

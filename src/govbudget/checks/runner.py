@@ -60,6 +60,7 @@ def check(
         family=disclosure.family.value,
         source=disclosure.source,
         tables=tuple(disclosure.tables),
+        coverage=dict(context.coverage),
     )
 
 

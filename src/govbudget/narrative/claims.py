@@ -1,0 +1,400 @@
+"""Numeric claims in a disclosure's narrative (情况说明), found sentence by sentence.
+
+A *number* is a figure as stated: an amount with its unit (``2995.39万元``) or a percentage
+(``99.79%``), with its position in the text and the words before it in its clause. A
+*claim* is what a number asserts:
+
+- ``AMOUNT``: a figure restated from a table (本年收入合计2946.25万元);
+- ``SHARE``: a part of a whole (财政拨款收入2940.05万元，占99.79%);
+- ``CHANGE``: a change on last year (减少56.95万元，下降1.87%);
+- ``COMPLETION``: a final figure against its budget (完成年初预算的98.20%);
+- ``COMPARISON``: 决算数大于/小于/等于年初预算数.
+
+:func:`claims` reads them with the words that give them their meaning: the subject named
+before a figure (本年收入合计, 基本支出, 一般公共服务支出（类）…), the topic a paragraph
+sets (``1、一般公共服务支出（类）财政事务（款）行政运行（项）``), the budget and final
+figures a completion sentence states, the current figure a change applies to.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from govbudget.amount import Unit
+
+__all__ = ["Claim", "ClaimKind", "Number", "claims", "numbers"]
+
+
+class ClaimKind(enum.Enum):
+    """What a claim asserts.
+
+    .. versionadded:: 0.1
+    """
+
+    AMOUNT = "amount"
+    SHARE = "share"
+    CHANGE = "change"
+    COMPLETION = "completion"
+    COMPARISON = "comparison"
+
+
+@attrs.frozen
+class Number:
+    """A figure as the narrative states it.
+
+    Attributes:
+        text: The digits as printed (``"2,995.39"``).
+        value: The exact value.
+        places: The decimals printed.
+        unit: The unit of an amount; ``None`` for a percentage.
+        start: Where the figure starts in the narrative.
+        end: Where it ends (the unit or ``%`` included).
+        lead: The words before it in its clause (where its meaning is).
+
+    .. versionadded:: 0.1
+    """
+
+    text: str
+    value: Decimal
+    places: int
+    unit: Unit | None
+    start: int
+    end: int
+    lead: str
+
+    @property
+    def percent(self) -> bool:
+        """Whether the figure is a percentage."""
+        return self.unit is None
+
+    @property
+    def radius(self) -> Decimal:
+        """Half a unit in the last printed place."""
+        return Decimal(5).scaleb(-self.places - 1)
+
+    @property
+    def stated(self) -> str:
+        """The number as stated, without unit or ``%`` (``"99.79"``)."""
+        return self.text
+
+
+@attrs.frozen
+class Claim:
+    """One checkable statement of the narrative.
+
+    Attributes:
+        kind: What it asserts.
+        quote: The sentence it is made in.
+        start: Where the sentence starts in the narrative.
+        number: The figure it states (for a comparison: the final figure).
+        subject: What the figure is of, in the document's words (``"本年收入合计"``).
+        topic: The functional path or item the paragraph is about, if any.
+        base: For a share, the whole; for a change, the current figure; for a completion
+            or comparison, the budget figure.
+        other: For a change, the change amount beside a percentage; for a completion,
+            the final figure.
+        direction: +1 for 增加/增长/大于, -1 for 减少/下降/小于, 0 otherwise.
+        budget: Whether the figure is a budget (预算) figure rather than a final one.
+
+    .. versionadded:: 0.1
+    """
+
+    kind: ClaimKind
+    quote: str
+    start: int
+    number: Number | None
+    subject: str = ""
+    topic: str = ""
+    base: Number | None = None
+    other: Number | None = None
+    direction: int = 0
+    budget: bool = False
+
+
+_NUMBER: Final = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>亿元|万元|千元|元|%|％)"
+)
+_SENTENCE_END: Final = re.compile(r"[。！!？?]")
+_CLAUSE: Final = re.compile(r"[，,：:；;]|其中")
+_JOINS: Final = re.compile(r"[。；;：:！!？?]\s*$")
+_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_ENTIRE: Final = re.compile(r"(?:全部|均)(?:为|是|来自|用于)(?P<part>[^，,。；;：:]+)")
+_TITLE: Final = re.compile(r"(?P<title>[^，,。：:；;\d]+)[：:]")
+_PATH: Final = re.compile(
+    r"[^，,。：:；;、\d]*?[(（]类[)）][^，,。：:；;]*?[(（](?:款|项)[)）](?:[^，,。：:；;]*?[(（]项[)）])?"
+)
+_CHANGE_UP: Final = re.compile(r"(增加|增长|上升|提高|增幅)了?为?$")
+_CHANGE_DOWN: Final = re.compile(r"(减少|下降|降低|减幅|节约)了?为?$")
+_SHARE: Final = re.compile(r"占(?P<whole>[^，,。；;%]*?)(?:的)?(?:比例|比重)?(?:为|是)?$|占比为?$")
+_COMPLETION: Final = re.compile(r"(完成|为|占)(年初)?预算(数)?的?$")
+_BUDGET: Final = re.compile(r"年初预算|调整预算|全年预算|预算数|预算(?:金额)?(?:为|是)|预算$")
+_FINAL: Final = re.compile(r"决算数|决算(?:为|是)|支出决算|决算$")
+_COMPARE: Final = re.compile(
+    r"决算数?(?:与|比)?(?P<word>大于|小于|等于|高于|低于|超过|少于|与)[^，。；]*?预算数?(?P<tail>一致|相等|持平)?"
+)
+
+
+def numbers(text: str) -> Iterator[Number]:
+    """Every amount and percentage stated in *text*, with the words before each.
+
+    >>> [n.text for n in numbers("收入2,940.05万元，占99.79%；2024年度")]
+    ['2,940.05', '99.79']
+    """
+    previous = 0
+    for match in _NUMBER.finditer(text):
+        digits = match["num"]
+        value = Decimal(digits.replace(",", ""))
+        places = len(digits.split(".")[1]) if "." in digits else 0
+        unit_text = match["unit"]
+        unit = None if unit_text in ("%", "％") else Unit.parse(unit_text)
+        clause = text[previous : match.start()]
+        cut = max((m.end() for m in _CLAUSE.finditer(clause)), default=0)
+        lead = clause[cut:] if clause[cut:].strip() else clause
+        yield Number(digits, value, places, unit, match.start(), match.end(), lead.strip())
+        previous = match.end()
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, text[start : match.end()]
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+@attrs.define
+class _Paragraph:
+    """What a paragraph has said so far: its topic, current figure, budget and final."""
+
+    topic: str = ""
+    current: Number | None = None
+    budget: Number | None = None
+    final: Number | None = None
+
+
+def claims(narrative: str) -> Iterator[Claim]:
+    """Every claim the narrative makes, in reading order.
+
+    A paragraph broken across lines (a page break, a wrapped PDF line) is read whole;
+    positions still point into *narrative*.
+
+    >>> [c.kind.value for c in claims("本年收入合计100万元，其中：财政拨款收入80万元，占80%。")]
+    ['amount', 'amount', 'share']
+
+    .. versionadded:: 0.1
+    """
+    state = _Paragraph()
+    for text, positions in _paragraphs(narrative):
+        if (heading := _HEADING.match(text)) is not None:
+            title = _TITLE.match(text, heading.end())
+            state = _Paragraph(topic=title["title"] if title else "")
+        path = _PATH.search(text)
+        if path is not None:
+            state = _Paragraph(topic=_topic(path.group(0)))
+        for start, sentence in _sentences(text):
+            for claim in _sentence_claims(sentence, start, state):
+                yield _placed(claim, positions)
+
+
+def _paragraphs(narrative: str) -> Iterator[tuple[str, list[int]]]:
+    """Paragraphs with each character's position in *narrative*.
+
+    A line that does not end a sentence runs on into the next non-empty line unless
+    that one starts a heading.
+    """
+    text: list[str] = []
+    positions: list[int] = []
+    offset = 0
+    for line in narrative.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if text and (_JOINS.search("".join(text[-2:])) or _HEADING.match(stripped)):
+                yield "".join(text), positions
+                text, positions = [], []
+            lead = len(line) - len(line.lstrip())
+            text.extend(stripped)
+            positions.extend(range(offset + lead, offset + lead + len(stripped)))
+            if _HEADING.match(stripped) and not _SENTENCE_END.search(stripped):
+                yield "".join(text), positions  # a heading stands alone
+                text, positions = [], []
+        offset += len(line) + 1
+    if text:
+        yield "".join(text), positions
+
+
+def _placed(claim: Claim, positions: list[int]) -> Claim:
+    """A claim with its sentence and numbers placed in the whole narrative."""
+
+    def number(found: Number | None) -> Number | None:
+        if found is None or found.start >= len(positions):
+            return found
+        end = positions[min(found.end, len(positions)) - 1] + 1
+        return attrs.evolve(found, start=positions[found.start], end=end)
+
+    placed = {id(n): number(n) for n in (claim.number, claim.base, claim.other) if n is not None}
+    return attrs.evolve(
+        claim,
+        start=positions[claim.start] if claim.start < len(positions) else claim.start,
+        number=placed.get(id(claim.number), claim.number),
+        base=placed.get(id(claim.base), claim.base),
+        other=placed.get(id(claim.other), claim.other),
+    )
+
+
+def _topic(text: str) -> str:
+    return re.sub(r"^\s*\d+[、.．]\s*", "", text).strip()
+
+
+def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[Claim]:
+    found = list(numbers(sentence))
+    first: Number | None = None
+    last: Number | None = None
+    change: Number | None = None
+    change_direction = 0
+    subject = ""
+    for number in (attrs.evolve(n, start=n.start + start, end=n.end + start) for n in found):
+        lead = number.lead
+        if number.percent:
+            if (m := _SHARE.search(lead)) is not None:
+                whole = (m.groupdict().get("whole") or "").strip()
+                base = first if first is not None and first is not last else None
+                entire = None if whole or base else _entire(sentence, start, last, number)
+                if entire is not None:
+                    base = last
+                    yield entire
+                yield Claim(
+                    ClaimKind.SHARE,
+                    sentence,
+                    start,
+                    number,
+                    subject=whole,
+                    topic=state.topic,
+                    base=None if whole else base,
+                    other=last,
+                )
+            elif _CHANGE_UP.search(lead) or _CHANGE_DOWN.search(lead):
+                direction = 1 if _CHANGE_UP.search(lead) else -1
+                yield Claim(
+                    ClaimKind.CHANGE,
+                    sentence,
+                    start,
+                    number,
+                    subject=subject,
+                    topic=state.topic,
+                    base=state.current,
+                    other=change,
+                    direction=direction if change is None else change_direction,
+                )
+                change = None
+            elif _COMPLETION.search(lead):
+                yield Claim(
+                    ClaimKind.COMPLETION,
+                    sentence,
+                    start,
+                    number,
+                    subject=subject,
+                    topic=state.topic,
+                    base=state.budget,
+                    other=state.final,
+                )
+            else:
+                yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic)
+            continue
+        if _CHANGE_UP.search(lead) or _CHANGE_DOWN.search(lead):
+            change = number
+            change_direction = 1 if _CHANGE_UP.search(lead) else -1
+            continue
+        budget_at = max((m.end() for m in _BUDGET.finditer(lead)), default=-1)
+        final_at = max((m.end() for m in _FINAL.finditer(lead)), default=-1)
+        is_budget = budget_at > final_at
+        if is_budget:
+            state.budget = number
+        elif final_at >= 0:
+            state.final = number
+        subject = _subject(lead) or subject
+        yield Claim(
+            ClaimKind.AMOUNT,
+            sentence,
+            start,
+            number,
+            subject=subject,
+            topic=state.topic,
+            budget=is_budget,
+        )
+        if not is_budget:
+            state.current = number
+            last = number
+            first = first or number
+    if change is not None:
+        yield Claim(
+            ClaimKind.CHANGE,
+            sentence,
+            start,
+            None,
+            subject=subject,
+            topic=state.topic,
+            base=state.current,
+            other=change,
+            direction=change_direction,
+        )
+    yield from _comparison(sentence, start, state, subject)
+
+
+def _entire(sentence: str, start: int, whole: Number | None, share: Number) -> Claim | None:
+    """本年收入合计100万元，全部为财政拨款收入，占100%: the part is the whole figure.
+
+    The words restate that figure for the part's subject: a claim of its own.
+    """
+    if whole is None:
+        return None
+    entire = _ENTIRE.search(sentence[whole.end - start : share.start - start])
+    if entire is None:
+        return None
+    return Claim(ClaimKind.AMOUNT, sentence, start, whole, subject=entire["part"])
+
+
+def _comparison(sentence: str, start: int, state: _Paragraph, subject: str) -> Iterator[Claim]:
+    """A final figure said to be above, below or equal to the budget."""
+    compare = _COMPARE.search(sentence)
+    if compare is None:
+        return
+    word = compare["word"]
+    direction = (
+        1 if word in ("大于", "高于", "超过") else -1 if word in ("小于", "低于", "少于") else 0
+    )
+    if word != "与" or compare["tail"]:
+        yield Claim(
+            ClaimKind.COMPARISON,
+            sentence,
+            start,
+            state.final,
+            subject=subject,
+            topic=state.topic,
+            base=state.budget,
+            direction=direction,
+        )
+
+
+_VERBS: Final = re.compile(r"(?:决算|预算)?(?:数)?(?:为|是|均为|共计|合计为|总计为|达到)$")
+
+
+_GENERIC: Final = frozenset({"", "支出", "收入", "年初", "决算", "预算", "其中", "合计", "金额"})
+
+
+def _subject(lead: str) -> str:
+    """The subject of a figure from the words before it: verbs and years trimmed.
+
+    Generic words (支出, 年初 …) name nothing: the subject carries over from before.
+    """
+    text = re.sub(r"^.*?\d{4}\s*年度?", "", lead)
+    text = _VERBS.sub("", text.strip()).strip()
+    text = re.sub(r"(支出)?(年初)?(预算|决算)$", "", text).strip() or text
+    return "" if text in _GENERIC else text

@@ -1,0 +1,260 @@
+"""What the narrative's words refer to: table cells named by subject, class or path.
+
+:func:`bind` takes the subject of a claim (本年收入合计, 基本支出, 人员经费, “三公”经费 items,
+a functional class such as ``一般公共服务支出（类）``) or the path a paragraph is about
+(``一般公共服务支出（类）财政事务（款）行政运行（项）``) and finds the cells that hold its
+figure. A class or path whose printed name differs from the table's is still bound, by
+the closest name, and the binding says so (a garbled name is worth a warning).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from govbudget.amount import Amount, Interval, total
+from govbudget.disclosure import Disclosure
+from govbudget.tables.base import CellRef, Row, Table, TableKind
+from govbudget.tables.final_accounts import CATEGORY_CODES
+
+__all__ = ["Binding", "Renamed", "bind", "bind_path", "compact"]
+
+_K = TableKind
+
+#: Subjects by the words naming them, longest first so the most specific wins.
+_SUBJECTS: Final[tuple[tuple[str, TableKind, str, str], ...]] = tuple(
+    sorted(
+        (
+            ("财政拨款收入支出总计", _K.APPROPRIATION_SUMMARY, "income_grand_total", "amount"),
+            ("财政拨款收、支总计", _K.APPROPRIATION_SUMMARY, "income_grand_total", "amount"),
+            ("财政拨款收支总计", _K.APPROPRIATION_SUMMARY, "income_grand_total", "amount"),
+            ("收入支出总计", _K.INCOME_EXPENDITURE_SUMMARY, "income_grand_total", "amount"),
+            ("收入、支出总计", _K.INCOME_EXPENDITURE_SUMMARY, "income_grand_total", "amount"),
+            ("收、支总计", _K.INCOME_EXPENDITURE_SUMMARY, "income_grand_total", "amount"),
+            ("收支总计", _K.INCOME_EXPENDITURE_SUMMARY, "income_grand_total", "amount"),
+            ("本年收入合计", _K.INCOME_EXPENDITURE_SUMMARY, "income_total", "amount"),
+            ("本年支出合计", _K.INCOME_EXPENDITURE_SUMMARY, "expenditure_total", "amount"),
+            ("一般公共预算财政拨款基本支出", _K.GENERAL_BUDGET_EXPENDITURE, "total", "basic"),
+            ("一般公共预算财政拨款项目支出", _K.GENERAL_BUDGET_EXPENDITURE, "total", "project"),
+            ("一般公共预算财政拨款支出", _K.GENERAL_BUDGET_EXPENDITURE, "total", "total"),
+            ("财政拨款收入", _K.INCOME, "total", "appropriation"),
+            ("上级补助收入", _K.INCOME, "total", "superior_subsidy"),
+            ("事业收入", _K.INCOME, "total", "business"),
+            ("经营收入", _K.INCOME, "total", "operating"),
+            ("附属单位上缴收入", _K.INCOME, "total", "affiliated"),
+            ("其他收入", _K.INCOME, "total", "other"),
+            ("基本支出", _K.EXPENDITURE, "total", "basic"),
+            ("项目支出", _K.EXPENDITURE, "total", "project"),
+            ("上缴上级支出", _K.EXPENDITURE, "total", "remit_superior"),
+            ("经营支出", _K.EXPENDITURE, "total", "operating"),
+            ("对附属单位补助支出", _K.EXPENDITURE, "total", "affiliated_subsidy"),
+            ("人员经费", _K.GENERAL_BUDGET_BASIC_EXPENDITURE, "personnel_total", "amount"),
+            ("公用经费", _K.GENERAL_BUDGET_BASIC_EXPENDITURE, "public_total", "amount"),
+        ),
+        key=lambda entry: -len(entry[0]),
+    )
+)
+
+#: 三公 items by their words, longest first; the column is ``budget_``/``actual_`` + key.
+_THREE_PUBLIC: Final = (
+    ("公务用车购置费及运行维护费", "vehicle"),
+    ("公务用车购置及运行维护费", "vehicle"),
+    ("公务用车购置及运行费", "vehicle"),
+    ("公务用车运行维护费", "vehicle_operation"),
+    ("公务用车购置费", "vehicle_purchase"),
+    ("公务用车运行费", "vehicle_operation"),
+    ("因公出国(境)费", "abroad"),
+    ("因公出国", "abroad"),
+    ("公务接待费", "reception"),
+    ("三公经费", "total"),
+)
+
+_MARKS: Final = re.compile(r"[(（]\s*(类|款|项)\s*[)）]")
+_QUOTES: Final = dict.fromkeys(map(ord, "“”\"'‘’「」"))
+
+
+def compact(text: str) -> str:
+    """Words as compared: NFKC, no spaces, no quote marks.
+
+    >>> compact("“三公” 经费")
+    '三公经费'
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+@attrs.frozen
+class Renamed:
+    """A class,款 or 项 the narrative names otherwise than the table.
+
+    Attributes:
+        printed: The name in the narrative (``"一般公共预算服务"``).
+        row: The key of the table row it was bound to (``"201"``).
+
+    .. versionadded:: 0.1
+    """
+
+    printed: str
+    row: str
+
+
+@attrs.frozen
+class Binding:
+    """The cells a claim's subject refers to, and the figure they hold.
+
+    Attributes:
+        cells: The cells read.
+        interval: The true values the printed figure stands for, in the table's unit.
+        printed: The printed figure.
+        label: The table's name for what was bound (a row label).
+        renamed: The name the narrative gives a row when it differs from the table's.
+
+    .. versionadded:: 0.1
+    """
+
+    cells: tuple[CellRef, ...]
+    interval: Interval
+    printed: Amount
+    label: str
+    renamed: Renamed | None = None
+
+
+def _cell(table: Table | None, row: str, column: str, label: str = "") -> Binding | None:
+    if table is None:
+        return None
+    amount = table.amount(row, column)
+    found = table.row(row)
+    if amount is None or found is None:
+        return None
+    kids = [k.key for k in table.children(row)]
+    if amount.blank and kids:
+        # A class printed blank over items that hold figures (the seed's 310): the
+        # narrative's figure is the items' sum.
+        parts = [a for k in kids if (a := table.amount(k, column)) is not None]
+        return Binding(
+            tuple(table.ref(k, column) for k in kids),
+            total(parts, table.unit),
+            attrs.evolve(amount, value=sum((a.value for a in parts), Decimal(0)), blank=False),
+            label or found.label,
+        )
+    return Binding(
+        (table.ref(row, column),), total([amount], table.unit), amount, label or found.label
+    )
+
+
+def bind(disclosure: Disclosure, subject: str, *, budget: bool = False) -> Binding | None:
+    """The cells the words *subject* name, or ``None``.
+
+    Args:
+        disclosure: Where the figures are.
+        subject: The words before a figure (``"其中：财政拨款收入"``).
+        budget: Whether the figure is a budget (预算) figure: only the 三公 table holds
+            budget figures.
+
+    .. versionadded:: 0.1
+    """
+    words = compact(subject)
+    if "三公" in words or any(key in words for key, _ in _THREE_PUBLIC[:-1]):
+        table = disclosure.table(TableKind.THREE_PUBLIC)
+        for key, column in _THREE_PUBLIC:
+            if key in words:
+                prefix = "budget_" if budget else "actual_"
+                return _cell(table, "three_public", prefix + column, key)
+        return None
+    if budget:
+        return None
+    if re.search(r"[(（](款|项)[)）]", words):
+        return bind_path(disclosure, words)
+    if _MARKS.search(words) is not None:
+        return _category(disclosure, _MARKS.sub("", words))
+    for key, kind, row, column in _SUBJECTS:
+        if key in words:
+            return _cell(disclosure.table(kind), row, column)
+    if words in CATEGORY_CODES:
+        return _category(disclosure, words)
+    return _economic(disclosure, words)
+
+
+def _economic(disclosure: Disclosure, words: str) -> Binding | None:
+    """An economic class or item (工资福利支出, 办公费) named at the end of *words*."""
+    table = disclosure.table(TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE)
+    if table is None:
+        return None
+    labels = sorted(
+        ((compact(row.label), row) for row in table.coded_rows() if row.label),
+        key=lambda pair: -len(pair[0]),
+    )
+    for label, row in labels:
+        if len(label) >= 3 and words.endswith(label):
+            return _cell(table, row.key, "amount")
+    return None
+
+
+def _expenditure(disclosure: Disclosure) -> Table | None:
+    return disclosure.table(TableKind.GENERAL_BUDGET_EXPENDITURE) or disclosure.table(
+        TableKind.EXPENDITURE
+    )
+
+
+def _category(disclosure: Disclosure, name: str) -> Binding | None:
+    """A functional class (类) by name, the closest name when none is exact."""
+    name = re.sub(r"^[^\u4e00-\u9fff]*", "", name)
+    table = _expenditure(disclosure)
+    if table is None:
+        return None
+    classes = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}
+    row, renamed = _closest(name, classes)
+    if row is None:
+        return None
+    found = _cell(table, row.key, "total")
+    return None if found is None else attrs.evolve(found, renamed=renamed)
+
+
+def _closest(name: str, rows: dict[str, Row]) -> tuple[Row | None, Renamed | None]:
+    """The row whose label is *name*, else the one closest to it (and the name as printed).
+
+    A class named without its 支出 (一般公共服务（类）) is named exactly.
+    """
+    labels = {compact(label): row for label, row in rows.items()}
+    for spelling in (name, name + "支出", name.removesuffix("支出")):
+        if spelling in labels:
+            return labels[spelling], None
+    match = difflib.get_close_matches(name, list(labels), n=1, cutoff=0.6)
+    if match:
+        row = labels[match[0]]
+        return row, Renamed(name, row.key)
+    return None, None
+
+
+def bind_path(disclosure: Disclosure, path: str) -> Binding | None:
+    """The row a functional path names: ``X（类）Y（款）Z（项）`` (款 and 项 optional).
+
+    Each level is matched among the children of the level above, by exact name or the
+    closest one; ``renamed`` holds the first level whose name differs.
+
+    .. versionadded:: 0.1
+    """
+    table = _expenditure(disclosure)
+    if table is None:
+        return None
+    parts = [p for p in re.split(r"[(（]\s*(?:类|款|项)\s*[)）]", compact(path)) if p]
+    if not parts:
+        return None
+    level = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}
+    row: Row | None = None
+    differs: Renamed | None = None
+    for part in parts:
+        row, renamed = _closest(part, level)
+        if row is None:
+            return None
+        differs = differs or renamed
+        level = {child.label: child for child in table.children(row.key)}
+    assert row is not None
+    found = _cell(table, row.key, "total")
+    if found is None:
+        return None
+    return attrs.evolve(found, renamed=differs)

@@ -1,0 +1,276 @@
+"""Judge each claim of the narrative against the tables and against the narrative itself.
+
+Every input is an interval from its printed precision (``DOMAIN.md`` section 5): a
+stated 2940.05万元 is 2940.045…2940.055; a table figure is widened to its table's
+precision. A share, a change or a completion rate is recomputed as an interval and
+compared with the stated percentage's interval. A claim that fails at its printed
+precision but holds when the percentage is read at fewer decimals (``96.0%`` for
+95.52%, right only as a whole percent with ``.0`` appended) is a warning saying so; one
+that fails at every precision is an error. A figure whose digits match the table but
+whose unit does not (元 for 万元) is a unit slip.
+
+:func:`analyse` returns one :class:`Verdict` per claim; the ``narrative.*`` rules turn
+them into findings.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal, localcontext
+from typing import Final
+
+import attrs
+
+from govbudget.amount import Interval, Unit
+from govbudget.disclosure import Disclosure
+from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
+from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path
+from govbudget.tables.base import CellRef
+
+__all__ = ["Outcome", "Verdict", "analyse"]
+
+_HUNDRED: Final = Decimal(100)
+_SLIPS: Final = {Unit.YUAN: Unit.WAN, Unit.WAN: Unit.YUAN}
+
+
+class Outcome(enum.Enum):
+    """How a claim fared.
+
+    .. versionadded:: 0.1
+    """
+
+    CONSISTENT = "consistent"
+    COARSE = "consistent only at a coarser precision"
+    INCONSISTENT = "inconsistent"
+    UNIT_SLIP = "unit slip"
+    UNBOUND = "unbound"
+
+
+@attrs.frozen
+class Verdict:
+    """The judgement of one claim.
+
+    Attributes:
+        claim: The claim.
+        outcome: How it fared.
+        computed: The value recomputed (a table figure or a ratio), if any.
+        low: The low end of the recomputed interval.
+        high: The high end of the recomputed interval.
+        places: The decimals at which it holds, for a coarse result.
+        cells: The table cells used.
+        renamed: A class, 款 or 项 printed under another name than the table's.
+        reason: Why a claim could not be bound, in a few words.
+        unit: The unit of an amount's computed value (``None`` for a percentage).
+
+    .. versionadded:: 0.1
+    """
+
+    claim: Claim
+    outcome: Outcome
+    computed: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    places: int | None = None
+    cells: tuple[CellRef, ...] = ()
+    renamed: Renamed | None = None
+    reason: str = ""
+    unit: Unit | None = None
+
+
+def _interval(number: Number) -> Interval:
+    assert number.unit is not None
+    return Interval(number.value - number.radius, number.value + number.radius, number.unit)
+
+
+def _yuan(interval: Interval) -> tuple[Decimal, Decimal]:
+    converted = interval.to(Unit.YUAN)
+    return converted.low, converted.high
+
+
+def _ratio(
+    part: tuple[Decimal, Decimal], whole: tuple[Decimal, Decimal]
+) -> tuple[Decimal, Decimal] | None:
+    """The percentage interval of part / whole, or ``None`` when the whole may be zero."""
+    if whole[0] <= 0 or part[1] < 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 34
+        return max(part[0], Decimal(0)) / whole[1] * _HUNDRED, part[1] / whole[0] * _HUNDRED
+
+
+def _judge_percent(
+    claim: Claim, interval: tuple[Decimal, Decimal] | None, cells: tuple[CellRef, ...], why: str
+) -> Verdict:
+    number = claim.number
+    assert number is not None
+    if interval is None:
+        return Verdict(claim, Outcome.UNBOUND, reason=why, cells=cells)
+    low, high = interval
+    with localcontext() as ctx:
+        ctx.prec = 34
+        middle = (low + high) / 2
+    computed = middle.quantize(Decimal(1).scaleb(-number.places))
+    if number.value - number.radius <= high and low <= number.value + number.radius:
+        return Verdict(claim, Outcome.CONSISTENT, computed, low, high, cells=cells)
+    digits = number.text.split(".")[1] if "." in number.text else ""
+    for places in range(len(digits) - 1, -1, -1):
+        if digits[places:].strip("0"):
+            break
+        radius = Decimal(5).scaleb(-places - 1)
+        if number.value - radius <= high and low <= number.value + radius:
+            return Verdict(claim, Outcome.COARSE, computed, low, high, places, cells)
+    return Verdict(claim, Outcome.INCONSISTENT, computed, low, high, cells=cells)
+
+
+def _amount(claim: Claim, disclosure: Disclosure) -> Verdict:
+    number = claim.number
+    assert number is not None
+    binding: Binding | None = None
+    if claim.subject:
+        binding = bind(disclosure, claim.subject, budget=claim.budget)
+    if binding is None and "三公" in claim.topic and not claim.subject:
+        binding = bind(disclosure, claim.topic, budget=claim.budget)
+    if binding is None and claim.topic and not claim.budget:
+        binding = bind_path(disclosure, claim.topic)
+    if binding is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="no table figure is named")
+    stated = _interval(number)
+    table = binding.interval
+    found = binding.printed
+    if stated.to(table.unit).overlaps(table):
+        outcome = Outcome.CONSISTENT
+    elif number.unit is not found.unit and number.value == found.value:
+        outcome = Outcome.UNIT_SLIP
+    else:
+        outcome = Outcome.INCONSISTENT
+    return Verdict(
+        claim,
+        outcome,
+        computed=found.value,
+        low=table.low,
+        high=table.high,
+        cells=binding.cells,
+        renamed=binding.renamed,
+        unit=found.unit,
+    )
+
+
+def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
+    part = claim.other
+    if part is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
+    cells: tuple[CellRef, ...] = ()
+    if claim.subject:
+        binding = bind(disclosure, claim.subject)
+        if binding is None:
+            return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
+        whole = _yuan(binding.interval)
+        cells = binding.cells
+    elif claim.base is not None:
+        whole = _yuan(_interval(claim.base))
+    else:
+        return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
+    verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
+    if verdict.outcome is Outcome.INCONSISTENT and part.unit in _SLIPS:
+        # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
+        # is judged on the figure meant.
+        meant = attrs.evolve(part, unit=_SLIPS[part.unit])
+        retry = _judge_percent(claim, _ratio(_yuan(_interval(meant)), whole), cells, "")
+        if retry.outcome is not Outcome.INCONSISTENT:
+            return retry
+    return verdict
+
+
+def _change(claim: Claim) -> Verdict:
+    if claim.number is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="a change amount needs last year's figure")
+    if claim.other is None or claim.base is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="a change rate needs the change amount")
+    change = _yuan(_interval(claim.other))
+    verdict = _judge_percent(
+        claim, _ratio(change, _previous(claim.base, change, claim.direction)), (), ""
+    )
+    if verdict.outcome in (Outcome.UNBOUND, Outcome.INCONSISTENT) and claim.base.unit in _SLIPS:
+        # A current figure whose unit slipped is judged as meant (the slip is reported).
+        meant = attrs.evolve(claim.base, unit=_SLIPS[claim.base.unit])
+        retry = _judge_percent(
+            claim, _ratio(change, _previous(meant, change, claim.direction)), (), ""
+        )
+        if retry.outcome in (Outcome.CONSISTENT, Outcome.COARSE):
+            return retry
+    if verdict.outcome is Outcome.UNBOUND:
+        return attrs.evolve(verdict, reason="last year's figure is 0 or less")
+    return verdict
+
+
+def _previous(
+    current: Number, change: tuple[Decimal, Decimal], direction: int
+) -> tuple[Decimal, Decimal]:
+    """Last year's figure: this year's less an increase, or plus a decrease."""
+    now = _yuan(_interval(current))
+    if direction > 0:
+        return now[0] - change[1], now[1] - change[0]
+    return now[0] + change[0], now[1] + change[1]
+
+
+def _completion(claim: Claim) -> Verdict:
+    if claim.base is None or claim.other is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="budget or final figure not stated")
+    ratio = _ratio(_yuan(_interval(claim.other)), _yuan(_interval(claim.base)))
+    return _judge_percent(claim, ratio, (), "the budget is 0")
+
+
+def _comparison(claim: Claim) -> Verdict:
+    if claim.base is None or claim.number is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="budget or final figure not stated")
+    final, budget = _yuan(_interval(claim.number)), _yuan(_interval(claim.base))
+    if claim.direction > 0:
+        holds = final[1] > budget[0]
+    elif claim.direction < 0:
+        holds = final[0] < budget[1]
+    else:
+        holds = final[0] <= budget[1] and budget[0] <= final[1]
+    outcome = Outcome.CONSISTENT if holds else Outcome.INCONSISTENT
+    return Verdict(claim, outcome, computed=claim.number.value - claim.base.value)
+
+
+def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
+    for claim in claims(disclosure.narrative):
+        if claim.kind is ClaimKind.AMOUNT:
+            yield _amount(claim, disclosure)
+        elif claim.kind is ClaimKind.SHARE:
+            yield _share(claim, disclosure)
+        elif claim.kind is ClaimKind.CHANGE:
+            yield _change(claim)
+        elif claim.kind is ClaimKind.COMPLETION:
+            yield _completion(claim)
+        else:
+            yield _comparison(claim)
+
+
+def analyse(disclosure: Disclosure) -> tuple[Verdict, ...]:
+    """Judge every claim of the disclosure's narrative, in reading order.
+
+    A budget figure stated only to compute a completion rate is not a claim of its own:
+    it is judged through that rate.
+
+    .. versionadded:: 0.1
+    """
+    verdicts = list(_verdicts(disclosure))
+    bases = {
+        v.claim.base.start
+        for v in verdicts
+        if v.claim.kind in (ClaimKind.COMPLETION, ClaimKind.COMPARISON) and v.claim.base
+    }
+    return tuple(
+        v
+        for v in verdicts
+        if not (
+            v.outcome is Outcome.UNBOUND
+            and v.claim.kind is ClaimKind.AMOUNT
+            and v.claim.budget
+            and v.claim.number is not None
+            and v.claim.number.start in bases
+        )
+    )
