@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Final
 
 from govbudget.checks.registry import Context, rule
 from govbudget.location import Location
@@ -30,6 +31,17 @@ _KIND_ZH = {
 }
 
 
+#: The coverage counts the narrative rules add to a report.
+_COVERAGE: Final = (
+    "claims_found",
+    "claims_bound",
+    "claims_consistent",
+    "claims_coarse",
+    "claims_inconsistent",
+    "claims_unbound",
+)
+
+
 def _verdicts(context: Context) -> tuple[Verdict, ...]:
     found = context.memo.get("narrative")
     if isinstance(found, tuple):
@@ -37,6 +49,8 @@ def _verdicts(context: Context) -> tuple[Verdict, ...]:
     verdicts = analyse(context.disclosure)
     context.memo["narrative"] = verdicts
     tally = context.coverage
+    for key in _COVERAGE:
+        tally[key] += 0  # every count is reported, zeros included
     tally["claims_found"] += len(verdicts)
     for verdict in verdicts:
         if verdict.outcome is Outcome.UNBOUND:

@@ -396,5 +396,5 @@ def _subject(lead: str) -> str:
     """
     text = re.sub(r"^.*?\d{4}\s*年度?", "", lead)
     text = _VERBS.sub("", text.strip()).strip()
-    text = re.sub(r"(支出)?(年初)?(预算|决算)$", "", text).strip() or text
+    text = re.sub(r"(支出)?(年初)?(预算|决算)$", "", text).strip()
     return "" if text in _GENERIC else text
