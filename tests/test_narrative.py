@@ -175,6 +175,15 @@ def test_unbound_claims_are_listed_and_counted(seed: Disclosure) -> None:
     assert coverage["relations_checked"] == 0
 
 
+def test_no_change_on_last_year_is_listed_as_not_checked(seed: Disclosure) -> None:
+    """与上年持平 is a claim; without last year's figure it is listed, never dropped."""
+    report = judged(seed, "本年支出合计876.17万元，与上年持平。")
+    (finding,) = report.findings
+    assert finding.rule == "narrative.unbound"
+    assert "与上年持平" in finding.message
+    assert report.coverage["claims_found"] == 2
+
+
 def test_a_unit_slip_is_its_own_finding_and_the_share_is_judged_as_meant(
     seed: Disclosure,
 ) -> None:

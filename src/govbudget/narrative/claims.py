@@ -125,6 +125,7 @@ _SENTENCE_END: Final = re.compile(r"[。！!？?]")
 _CLAUSE: Final = re.compile(r"[，,：:；;]|其中")
 _JOINS: Final = re.compile(r"[。；;：:！!？?]\s*$")
 _HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_FLAT: Final = re.compile(r"(?:与|较|比)上年(?:度|相比)?(?:基本)?持平|同比持平")
 _ENTIRE: Final = re.compile(r"(?:全部|均)(?:为|是|来自|用于)(?P<part>[^，,。；;：:]+)")
 _TITLE: Final = re.compile(r"(?P<title>[^，,。：:；;\d]+)[：:]")
 _PATH: Final = re.compile(
@@ -345,7 +346,7 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
             other=change,
             direction=change_direction,
         )
-    yield from _comparison(sentence, start, state, subject)
+    yield from _in_words(sentence, start, state, subject)
 
 
 def _entire(sentence: str, start: int, whole: Number | None, share: Number) -> Claim | None:
@@ -361,8 +362,11 @@ def _entire(sentence: str, start: int, whole: Number | None, share: Number) -> C
     return Claim(ClaimKind.AMOUNT, sentence, start, whole, subject=entire["part"])
 
 
-def _comparison(sentence: str, start: int, state: _Paragraph, subject: str) -> Iterator[Claim]:
-    """A final figure said to be above, below or equal to the budget."""
+def _in_words(sentence: str, start: int, state: _Paragraph, subject: str) -> Iterator[Claim]:
+    """Claims made in words: 与上年持平, and a final figure above, below or equal to budget."""
+    if _FLAT.search(sentence):
+        # A change of nothing, checkable only against last year's figure.
+        yield Claim(ClaimKind.CHANGE, sentence, start, None, subject=subject, base=state.current)
     compare = _COMPARE.search(sentence)
     if compare is None:
         return

@@ -184,7 +184,8 @@ def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
 
 def _change(claim: Claim) -> Verdict:
     if claim.number is None:
-        return Verdict(claim, Outcome.UNBOUND, reason="a change amount needs last year's figure")
+        what = "与上年持平" if claim.other is None else "a change amount"
+        return Verdict(claim, Outcome.UNBOUND, reason=f"{what} needs last year's figure")
     if claim.other is None or claim.base is None:
         return Verdict(claim, Outcome.UNBOUND, reason="a change rate needs the change amount")
     change = _yuan(_interval(claim.other))
