@@ -222,6 +222,7 @@ def test_two_sources_agree_on_the_2020_salary_codes() -> None:
         source = CATALOGUE.lookup(code, 2020).source
         assert "seed-2020: " in source
         assert "hdu-2020: " in source
+        assert "crosswalk-2020: " in source
 
 
 @pytest.mark.parametrize(
