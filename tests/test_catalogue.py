@@ -167,9 +167,95 @@ def test_economic_mapping_both_ways() -> None:
     """30101 基本工资 corresponds to 50101 工资奖金津补贴, and back."""
     assert [str(e) for e in CATALOGUE.to_gov("30101", 2020)] == ["50101 工资奖金津补贴"]
     assert [str(e) for e in CATALOGUE.to_dept("50101", 2024)] == ["30101 基本工资"]
-    assert CATALOGUE.to_gov("30102", 2020) == ()
+    assert CATALOGUE.to_gov("30102", 2024) == ()
     with pytest.raises(CodeError):
         CATALOGUE.to_gov("50101", 2020)
+
+
+# -- entries and correspondences read for issue 3 -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "name", "source"),
+    [
+        ("50102", 2020, "社会保障缴费", "crosswalk-2020"),
+        ("50103", 2020, "住房公积金", "crosswalk-2020"),
+        ("502", 2020, "机关商品和服务支出", "crosswalk-2020"),
+        ("50201", 2020, "办公经费", "crosswalk-2020"),
+        ("50204", 2020, "专用材料购置费", "crosswalk-2020"),
+        ("30107", 2020, "绩效工资", "hdu-2020"),
+        ("30219", 2018, "装备购置费", "wanglu-2018"),
+        ("30223", 2018, "军队其他运行维护费", "wanglu-2018"),
+        ("30231", 2018, "公务用车运行维护费", "wanglu-2018"),
+        ("30108", 2022, "机关事业单位基本养老保险缴费", "1synews-2023"),
+        ("30110", 2023, "职工基本医疗保险缴费", "1synews-2023"),
+        ("20809", 2023, "退役安置", "xzcs-2023"),
+        ("2080905", 2023, "军队转业干部安置", "xzcs-2023"),
+    ],
+)
+def test_issue3_entries_carry_their_source(code: str, year: int, name: str, source: str) -> None:
+    """Each entry read for issue 3 has the printed name and cites the source it came from."""
+    entry = CATALOGUE.lookup(code, year)
+
+    assert entry.name == name
+    assert f"{source}: " in entry.source
+
+
+@pytest.mark.parametrize(
+    ("code", "years"),
+    [
+        ("30219", (2018,)),
+        ("50102", (2020,)),
+        ("2080901", (2023,)),
+    ],
+)
+def test_issue3_entries_only_in_the_years_their_source_vouches_for(
+    code: str, years: tuple[int, ...]
+) -> None:
+    """Nothing is extended to other years by analogy."""
+    assert tuple(y for y in YEARS if CATALOGUE.get(code, y) is not None) == years
+
+
+def test_two_sources_agree_on_the_2020_salary_codes() -> None:
+    """The 2020 seed, the 对照表 copy and the 2020 list agree on 30101-30112's names."""
+    for code in ("30101", "30102", "30103", "30106", "30108", "30112"):
+        source = CATALOGUE.lookup(code, 2020).source
+        assert "seed-2020: " in source
+        assert "hdu-2020: " in source
+        assert "crosswalk-2020: " in source
+
+
+@pytest.mark.parametrize(
+    ("dept", "gov"),
+    [
+        ("30101", "50101"),
+        ("30103", "50101"),
+        ("30109", "50102"),
+        ("30113", "50103"),
+        ("30114", "50199"),
+        ("30211", "50201"),
+        ("30240", "50201"),
+        ("30215", "50202"),
+        ("30216", "50203"),
+        ("30224", "50204"),
+    ],
+)
+def test_crosswalk_2020_maps_dept_to_gov(dept: str, gov: str) -> None:
+    """The 2020 对照表: each departmental 款 maps to the government 款 it is grouped under."""
+    assert [e.code.digits for e in CATALOGUE.to_gov(dept, 2020)] == [gov]
+
+
+def test_crosswalk_2020_many_dept_codes_share_one_gov_code() -> None:
+    """50101 gathers 30101-30103; 50201 gathers fourteen 302 款 (办公经费)."""
+    salaries = [str(e) for e in CATALOGUE.to_dept("50101", 2020)]
+    office = [e.code.digits for e in CATALOGUE.to_dept("50201", 2020)]
+
+    assert salaries == ["30101 基本工资", "30102 津贴补贴", "30103 奖金"]
+    assert office == [
+        "30201", "30202", "30204", "30205", "30206", "30207", "30208",
+        "30209", "30211", "30214", "30228", "30229", "30239", "30240",
+    ]  # fmt: skip
+    assert CATALOGUE.to_gov("30107", 2020) == ()  # 绩效工资: not in the part of the table read
 
 
 @given(st.sampled_from(SCHEMES), st.sampled_from(list(YEARS)))
