@@ -271,8 +271,8 @@ def narratives(draw: st.DrawFn) -> tuple[Disclosure, list[str]]:
     personnel = _figure(disclosure, k.GENERAL_BUDGET_BASIC_EXPENDITURE, "personnel_total", "amount")
     appropriated = _figure(disclosure, k.GENERAL_BUDGET_EXPENDITURE, "total", "total")
     assume(spent >= 100)
-    increase = Decimal(draw(st.integers(1, int(spent * 100) // 2))) / 100
-    budget = Decimal(draw(st.integers(10_000, 10**7))) / 100
+    increase = (Decimal(draw(st.integers(1, int(spent * 100) // 2))) / 100).quantize(_CENT)
+    budget = (Decimal(draw(st.integers(10_000, 10**7))) / 100).quantize(_CENT)
     sentences = [
         f"本年收入合计{income}万元。",
         f"人员经费{personnel}万元。",

@@ -27,7 +27,7 @@ from typing import Protocol
 import attrs
 
 from govbudget.checks.relations import Relation
-from govbudget.codes import Code
+from govbudget.codes import Code, Scheme
 from govbudget.disclosure import Disclosure
 from govbudget.errors import RuleError
 from govbudget.report import Finding, Severity
@@ -47,6 +47,12 @@ class Names(Protocol):
 
     def official_name(self, code: Code, year: int) -> str | None:
         """The code's official name in *year*, or ``None`` when the code is unknown then."""
+
+    def is_partial(self, scheme: Scheme, year: int) -> bool:
+        """Whether the list of *scheme* for *year* holds only some of its codes.
+
+        A code missing from a partial list is not reported as unknown.
+        """
 
 
 @attrs.frozen

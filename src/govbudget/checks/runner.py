@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from govbudget.catalogue import Catalogue
 from govbudget.checks.blame import suspects
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule
 from govbudget.checks.relations import Op, Relation
@@ -28,8 +29,10 @@ def check(
         rules: Ids or globs of the rules to run (``["sum.*", "across.basic"]``); all
             when ``None``.
         skip: Ids or globs of rules not to run.
-        names: The catalogue for the ``catalogue.*`` rules; without one they are skipped
-            and listed in :attr:`Report.skipped`.
+        names: The catalogue for the ``catalogue.*`` rules (and the official names of
+            ``narrative.name``); the shipped :class:`~govbudget.catalogue.Catalogue` when
+            ``None``. Pass ``Catalogue().with_user_list(...)`` to check against your copy
+            of the official list, or skip ``catalogue.*`` not to check codes at all.
         registry: Where the rules come from (default: :data:`~govbudget.checks.REGISTRY`).
 
     Raises:
@@ -38,6 +41,8 @@ def check(
     .. versionadded:: 0.1
     """
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
+    if names is None:
+        names = Catalogue()
     context = Context(disclosure, names)
     findings: list[Finding] = []
     relations: list[Relation] = []

@@ -172,17 +172,22 @@ def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
     else:
         return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
-    if verdict.outcome is Outcome.INCONSISTENT and part.unit in _SLIPS:
+    if verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
-        meant = attrs.evolve(part, unit=_SLIPS[part.unit])
+        meant = attrs.evolve(part, unit=disclosure.unit)
         retry = _judge_percent(claim, _ratio(_yuan(_interval(meant)), whole), cells, "")
         if retry.outcome is not Outcome.INCONSISTENT:
             return retry
     return verdict
 
 
-def _change(claim: Claim) -> Verdict:
+def _slipped(number: Number, disclosure: Disclosure) -> bool:
+    """Whether *number* is in 元 where the disclosure prints 万元 (or the reverse)."""
+    return number.unit in _SLIPS and _SLIPS[number.unit] is disclosure.unit
+
+
+def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
     if claim.number is None:
         what = "与上年持平" if claim.other is None else "a change amount"
         return Verdict(claim, Outcome.UNBOUND, reason=f"{what} needs last year's figure")
@@ -192,9 +197,10 @@ def _change(claim: Claim) -> Verdict:
     verdict = _judge_percent(
         claim, _ratio(change, _previous(claim.base, change, claim.direction)), (), ""
     )
-    if verdict.outcome in (Outcome.UNBOUND, Outcome.INCONSISTENT) and claim.base.unit in _SLIPS:
+    slipped = _slipped(claim.base, disclosure)
+    if verdict.outcome in (Outcome.UNBOUND, Outcome.INCONSISTENT) and slipped:
         # A current figure whose unit slipped is judged as meant (the slip is reported).
-        meant = attrs.evolve(claim.base, unit=_SLIPS[claim.base.unit])
+        meant = attrs.evolve(claim.base, unit=disclosure.unit)
         retry = _judge_percent(
             claim, _ratio(change, _previous(meant, change, claim.direction)), (), ""
         )
@@ -243,7 +249,7 @@ def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
         elif claim.kind is ClaimKind.SHARE:
             yield _share(claim, disclosure)
         elif claim.kind is ClaimKind.CHANGE:
-            yield _change(claim)
+            yield _change(claim, disclosure)
         elif claim.kind is ClaimKind.COMPLETION:
             yield _completion(claim)
         else:
