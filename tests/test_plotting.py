@@ -81,6 +81,7 @@ def test_plot_economic_on_given_axes_code_labels(seed: Disclosure) -> None:
     assert returned is ax
     assert [bar.get_height() for bar in ax.containers[0]] == [547.16, 53.72, 272.02]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["301", "303", "302"]
+    assert ax.get_ylabel() == "yuan x 10^4"
 
 
 def test_budget_and_final_pairs_of_the_three_public_table(seed: Disclosure) -> None:

@@ -18,7 +18,8 @@ bar in the structure plots, and a zero-height bar in the budget-against-final pl
 
 matplotlib is optional (``pip install 'govbudget[plot]'``) and imported only when a plot
 is drawn. Category names are Chinese: with no CJK font installed matplotlib draws them as
-boxes (and warns); pass ``names=False`` to label by code only.
+boxes (and warns); pass ``names=False`` to label by code only, with the unit on the
+value axis written in ASCII (``"yuan x 10^4"`` for 万元), so that no Chinese is drawn.
 
 .. versionadded:: 0.1
 """
@@ -179,6 +180,13 @@ def _axes(ax: Axes | None) -> Axes:
     return result
 
 
+def _unit(table: Table, names: bool) -> str:
+    unit = table.unit
+    if names:
+        return unit.value
+    return "yuan" if unit.exponent == 0 else f"yuan x 10^{unit.exponent}"
+
+
 def _label(figure: Figure, names: bool) -> str:
     return f"{figure.key} {figure.label}" if names else figure.key
 
@@ -212,7 +220,7 @@ def plot_functional(
     .. versionadded:: 0.1
     """
     figures = functional_categories(disclosure, table=table, column=column)
-    unit = _table(disclosure, table).unit.value
+    unit = _unit(_table(disclosure, table), names)
     title = f"{disclosure.year} expenditure by functional category"
     return _bars(_axes(ax), figures, names, title, unit)
 
@@ -223,7 +231,7 @@ def plot_economic(disclosure: Disclosure, *, ax: Axes | None = None, names: bool
     .. versionadded:: 0.1
     """
     figures = economic_categories(disclosure)
-    unit = _table(disclosure, TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE).unit.value
+    unit = _unit(_table(disclosure, TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE), names)
     title = f"{disclosure.year} basic expenditure by economic category"
     return _bars(_axes(ax), figures, names, title, unit)
 
@@ -260,6 +268,6 @@ def plot_budget_vs_final(
     )
     axes.set_xticks(positions, [b.label if names else b.key for b, _ in pairs])
     axes.set_title(f"{disclosure.year} budget and final: {table.label if names else table.name}")
-    axes.set_ylabel(_table(disclosure, table).unit.value)
+    axes.set_ylabel(_unit(_table(disclosure, table), names))
     axes.legend()
     return axes
