@@ -2,9 +2,9 @@
 
 Commands:
 
-``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...]``
-``[--min-severity info|warning|error] [--color auto|always|never]``
-    Read each disclosure and run every consistency check; print the findings grouped by
+``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...] ...``
+    Also ``--min-severity info|warning|error`` and ``--color auto|always|never``. Read
+    each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/1``).
     A PATH may be a folder: every ``.json``, ``.txt``, ``.pdf``, ``.xlsx`` and ``.xls``
