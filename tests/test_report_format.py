@@ -239,7 +239,10 @@ def test_report_html_lists_findings(broken: Disclosure) -> None:
     report = check(broken).filter(min_severity=Severity.ERROR)
     out = report._repr_html_()
 
-    assert "错误 2，警告 0，提示 0" in out
+    assert (
+        "<caption>株洲市渌口区人大常委会 2020年决算：209 项勾稽关系已核对；错误 2，警告 0，提示 0"
+        "</caption>"
+    ) in out
     assert out.count("<tr>") == 1 + 2
     assert "<td>错误</td><td>sum.hierarchy</td>" in out
     assert "<td>846.91</td><td>836.91</td><td>-10.00</td><td>±0.03</td>" in out
@@ -252,6 +255,7 @@ def test_report_html_escapes_messages() -> None:
     out = Report([finding])._repr_html_()
 
     assert "<td>甲 &lt;乙&gt;</td>" in out
+    assert "<caption>0 项勾稽关系已核对；错误 0，警告 0，提示 1</caption>" in out
 
 
 def test_table_to_dataframe_is_wide_with_decimals(seed: Disclosure) -> None:

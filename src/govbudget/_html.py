@@ -61,10 +61,17 @@ def disclosure_html(disclosure: Disclosure) -> str:
 def report_html(report: Report) -> str:
     """A report: counts by severity, then one row per finding."""
     counts = report.counts()
+    who = " ".join(
+        part
+        for part in (
+            report.department,
+            f"{report.year}年{report.family or ''}" if report.year is not None else None,
+        )
+        if part
+    )
     caption = (
-        f"{report.department or ''} {report.year or ''}年{report.family or ''}："
-        f"{report.checked} 项勾稽关系已核对；错误 {counts['error']}，"
-        f"警告 {counts['warning']}，提示 {counts['info']}"
+        f"{who + '：' if who else ''}{report.checked} 项勾稽关系已核对；"
+        f"错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}"
     )
     header = ["严重程度", "规则", "表", "行", "列", "说明", "应为", "填列", "差额", "容差"]
     rows = [

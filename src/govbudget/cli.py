@@ -61,7 +61,7 @@ from govbudget.readers import read
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
 
 if TYPE_CHECKING:  # pragma: no cover
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
 __all__ = ["main"]
 
@@ -196,7 +196,7 @@ class _Progress:
         self.enabled = files > 1 and sys.stderr.isatty()
         self.files = files
         self._bar: Progress | None = None
-        self._task: object = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         if self.enabled:
@@ -214,8 +214,8 @@ class _Progress:
 
     def step(self, path: str) -> None:
         """One more file done."""
-        if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=f"核对 {path}")  # type: ignore[arg-type]
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=1, description=f"核对 {path}")
 
     def error(self, message: str) -> None:
         """One error line on stderr, above the bar when there is one."""
