@@ -125,8 +125,10 @@ def test_coverage_has_every_count_zeros_included(seed: Disclosure) -> None:
     full = reports_to_dict([check(seed)])["documents"][0]["coverage"]
     tables_only = reports_to_dict([check(seed, skip=["narrative.*"])])["documents"][0]["coverage"]
 
-    assert tuple(full) == COVERAGE_KEYS
-    assert tuple(tables_only) == COVERAGE_KEYS
+    # The documented counts come first, in order; rules may add counts of their own after.
+    assert tuple(full)[: len(COVERAGE_KEYS)] == COVERAGE_KEYS
+    assert tuple(tables_only)[: len(COVERAGE_KEYS)] == COVERAGE_KEYS
+    assert all(isinstance(v, int) for v in full.values())
     assert full["relations_checked"] == 209
     assert full["claims_found"] == full["claims_bound"] == full["claims_consistent"] > 0
     assert full["claims_inconsistent"] == full["claims_unbound"] == 0
