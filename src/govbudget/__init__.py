@@ -40,12 +40,27 @@ from govbudget.errors import (
 )
 from govbudget.location import Location
 from govbudget.readers import read
-from govbudget.report import REPORT_SCHEMA, Finding, Report, Severity, Suspect
+from govbudget.report import (
+    COVERAGE_KEYS,
+    DOCUMENT_KEYS,
+    FINDING_KEYS,
+    REPORT_SCHEMA,
+    Finding,
+    Report,
+    Severity,
+    Suspect,
+    Unreadable,
+    reports_to_dict,
+    reports_to_json,
+)
 from govbudget.tables import CellRef, Column, Family, Row, Table, TableKind
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "COVERAGE_KEYS",
+    "DOCUMENT_KEYS",
+    "FINDING_KEYS",
     "REPORT_SCHEMA",
     "Amount",
     "AmountError",
@@ -78,6 +93,7 @@ __all__ = [
     "Unit",
     "UnitMismatchError",
     "UnknownCodeError",
+    "Unreadable",
     "__version__",
     "check",
     "common_places",
@@ -85,6 +101,8 @@ __all__ = [
     "parse_amount",
     "parse_code",
     "read",
+    "reports_to_dict",
+    "reports_to_json",
     "tidy",
     "to_decimal",
     "total",

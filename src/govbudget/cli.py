@@ -2,9 +2,15 @@
 
 Commands:
 
-``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...]``
-    Read each disclosure and run every consistency check; print the findings grouped by
-    table (or the JSON report, schema ``govbudget.report/1``).
+``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...] ...``
+    Also ``--min-severity info|warning|error`` and ``--color auto|always|never``. Read
+    each disclosure and run every consistency check; print the findings grouped by
+    table, each with where it is (``位置：`` file, table, row, column), what was expected,
+    what was found and the tolerance (or the JSON report, schema ``govbudget.report/1``).
+    A PATH may be a folder: every ``.json``, ``.txt``, ``.pdf``, ``.xlsx`` and ``.xls``
+    file in it and its subfolders is checked, in name order (hidden files skipped). On a
+    terminal the report is coloured by severity and a progress bar on stderr follows
+    the files when there are several.
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
@@ -24,35 +30,47 @@ Commands:
 ``--list FILE`` merges a user's copy of 《政府收支分类科目》 (CSV or .xlsx, columns
 科目编码, 科目名称) over the shipped names for ``--year``.
 
-Exit status: 0 when every check holds (no error finding), 1 when one does not, 2 when
-an input could not be read or the command was misused. Errors are one line on stderr;
-``--debug`` shows the traceback.
+Every command follows the same conventions. Exit status: 0 when the answer is yes
+(every check holds, the code is found); 1 when it is no (an error finding, an
+inconsistent sum, no code matching a search); 2 when an input could not be read, a code
+is not listed, or the command was misused. Errors are one line on stderr,
+``govbudget COMMAND: error: FILE: what went wrong (where)``, never a traceback;
+``--debug`` shows the traceback instead. When one of several files cannot be read, the
+others are still checked and reported, and the exit status is 2.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
+from decimal import ROUND_UP, Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 
 from govbudget import serialize, writers
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
 from govbudget.catalogue import Catalogue, read_user_list
-from govbudget.checks import check
+from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
-from govbudget.errors import GovbudgetError
+from govbudget.errors import GovbudgetError, InputError
+from govbudget.location import Location
 from govbudget.readers import read
-from govbudget.report import REPORT_SCHEMA, Finding, Report, Severity
+from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.progress import Progress, TaskID
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+#: The file suffixes ``govbudget check`` reads when given a folder.
+DISCLOSURE_SUFFIXES: Final = (".json", ".txt", ".pdf", ".xlsx", ".xls")
 
 
 def _cmd_sum(args: argparse.Namespace) -> int:
@@ -148,43 +166,147 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    reports: list[Report] = []
-    failed: list[tuple[str, str]] = []
-    for path in args.paths:
-        try:
-            disclosure = read(path)
-        except (GovbudgetError, OSError) as exc:
-            if args.debug:
-                raise
-            message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            failed.append((path, message))
-            print(f"govbudget check: error: {path}: {message}", file=sys.stderr)
+def _expand(paths: Sequence[str]) -> list[str | Unreadable]:
+    """The files to check: each PATH, or every disclosure file in a folder, in order."""
+    items: list[str | Unreadable] = []
+    for given in paths:
+        folder = Path(given)
+        if not folder.is_dir():
+            items.append(given)
             continue
-        full = check(disclosure, rules=args.rules, skip=args.skip or ())
-        reports.append(attrs.evolve(full, source=str(path)))
-    minimum = Severity(args.min_severity)
-    shown = [r.filter(min_severity=minimum) for r in reports]
-    if args.format == "json":
-        documents = [r.to_dict() for r in shown]
-        documents += [{"path": path, "error": message} for path, message in failed]
-        print(
-            json.dumps(
-                {"schema": REPORT_SCHEMA, "documents": documents}, ensure_ascii=False, indent=2
-            )
+        found = sorted(
+            f
+            for f in folder.rglob("*")
+            if f.suffix.lower() in DISCLOSURE_SUFFIXES
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+            and f.is_file()
         )
+        if not found:
+            suffixes = ", ".join(DISCLOSURE_SUFFIXES)
+            items.append(Unreadable(given, f"{given}: no disclosure file ({suffixes}) in folder"))
+        items.extend(str(f) for f in found)
+    return items
+
+
+class _Progress:
+    """A rich progress bar on stderr while files are checked, when stderr is a terminal."""
+
+    def __init__(self, files: int, command: str) -> None:
+        self.command = command
+        self.enabled = files > 1 and sys.stderr.isatty()
+        self.files = files
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console  # noqa: PLC0415 - only on a terminal
+            from rich.progress import Progress  # noqa: PLC0415
+
+            self._bar = Progress(console=Console(file=sys.stderr), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("核对", total=self.files)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def step(self, path: str) -> None:
+        """One more file done."""
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=1, description=f"核对 {path}")
+
+    def error(self, message: str) -> None:
+        """One error line on stderr, above the bar when there is one."""
+        line = f"govbudget {self.command}: error: {message}"
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, file=sys.stderr)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
+    items = _expand(args.paths)
+    documents: list[Report | Unreadable] = []
+    with _Progress(len(items), "check") as progress:
+        for item in items:
+            if isinstance(item, Unreadable):
+                progress.error(item.error)
+                documents.append(item)
+                continue
+            try:
+                disclosure = read(item)
+            except Exception as exc:
+                if args.debug:
+                    raise
+                message = _describe(exc, item)
+                progress.error(message)
+                documents.append(Unreadable(item, message))
+                continue
+            finally:
+                progress.step(item)
+            full = check(disclosure, rules=args.rules, skip=args.skip or ())
+            documents.append(attrs.evolve(full, source=str(item)))
+    reports = [d for d in documents if isinstance(d, Report)]
+    minimum = Severity(args.min_severity)
+    shown = [d.filter(min_severity=minimum) if isinstance(d, Report) else d for d in documents]
+    if args.format == "json":
+        print(reports_to_json(shown))
     else:
-        for report in shown:
-            print(_text(report))
-    if failed:
+        lines: list[tuple[str, str | None]] = []
+        for document in shown:
+            if isinstance(document, Report):
+                lines += _text_lines(document)
+        if len(documents) > 1:
+            lines.append((_totals(shown), "bold"))
+        _emit(lines, args.color)
+    if len(reports) < len(documents):
         return EXIT_USAGE
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
+
+
+def _totals(documents: Sequence[Report | Unreadable]) -> str:
+    """The last line after several files: how many were checked and what was found."""
+    reports = [d for d in documents if isinstance(d, Report)]
+    counts = {s.value: sum(r.counts()[s.value] for r in reports) for s in Severity}
+    return (
+        f"共 {len(documents)} 个文件：已核对 {len(reports)} 个，"
+        f"无法读取 {len(documents) - len(reports)} 个；错误 {counts['error']}，"
+        f"警告 {counts['warning']}，提示 {counts['info']}"
+    )
+
+
+def _describe(exc: BaseException, path: str | None = None) -> str:
+    """An exception as one line: the file, what went wrong, and where in the file."""
+    where = ""
+    file = path
+    if isinstance(exc, InputError):
+        loc = exc.location
+        file = loc.file or path
+        message = exc.message if exc.text is None else f"{exc.message}: {exc.text!r}"
+        rest = Location(page=loc.page, table=loc.table, row=loc.row, column=loc.column)
+        where = "" if rest == Location() else f" ({rest})"
+    elif isinstance(exc, OSError):
+        file = exc.filename if exc.filename is not None else path
+        message = exc.strerror or str(exc)
+    elif isinstance(exc, GovbudgetError):
+        message = str(exc)
+        file = None  # not about a file: a rule id, a year, a usage
+    else:
+        message = (
+            f"internal error ({type(exc).__name__}: {exc}); "
+            "run with --debug to see the traceback, and please report it"
+        )
+    line = f"{file}: {message}{where}" if file else f"{message}{where}"
+    return " ".join(line.split())
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
     disclosure = read(args.path)
     for problem in disclosure.problems:
-        print(f"govbudget convert: warning: {problem}", file=sys.stderr)
+        print(f"govbudget convert: warning: {args.path}: {problem}", file=sys.stderr)
     if args.to == "json":
         text = serialize.dumps(disclosure) + "\n"
         if args.output is None:
@@ -206,45 +328,132 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 _OUTPUTS = {"csv": "folder", "xlsx": ".xlsx file"}
 
 
+_STYLES: Final = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
 def _text(report: Report) -> str:
     """A report as a finance officer reads it: by table, each finding with its figures."""
+    return "\n".join(line for line, _style in _text_lines(report))
+
+
+def _text_lines(report: Report) -> list[tuple[str, str | None]]:
+    """The lines of the text report, each with the rich style it is shown in on a terminal."""
     counts = report.counts()
-    lines = [
-        f"{report.source}: {report.department} {report.year}年{report.family}",
-        f"  {report.checked} 项勾稽关系已核对；错误 {counts['error']}，警告 {counts['warning']}，"
-        f"提示 {counts['info']}",
+    lines: list[tuple[str, str | None]] = [
+        (f"{report.source}: {report.department} {report.year}年{report.family}", "bold"),
+        (
+            f"  {report.checked} 项勾稽关系已核对；错误 {counts['error']}，"
+            f"警告 {counts['warning']}，提示 {counts['info']}",
+            None,
+        ),
     ]
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        title = finding.table.label if finding.table else "整体"
-        groups.setdefault(title, []).append(finding)
+        groups.setdefault(_group(finding), []).append(finding)
     for title, findings in groups.items():
-        lines.append(f"  {title}")
+        lines.append((f"  {title}", "bold"))
         for f in findings:
-            lines.append(f"    [{f.severity.label_zh}] {f.rule}: {f.message_zh}")
-            if f.expected is not None and f.unit is not None:
+            style = _STYLES[f.severity]
+            lines.append((f"    [{f.severity.label_zh}] {f.rule}: {f.message_zh}", style))
+            lines.append((f"      位置：{_where(f, report.source)}", None))
+            if f.quote is not None:
+                lines.append((f"      原文：「{' '.join(f.quote.split())}」", None))
+            if f.expected is not None or f.found is not None:
+                unit = f" {f.unit.value}" if f.unit is not None else ""
+                tolerance = "—" if f.tolerance is None else f"±{_shown(f.tolerance)}"
                 lines.append(
-                    f"      应为 {f.expected}，填列 {f.found}，差额 {f.difference}，"
-                    f"容差 ±{f.tolerance} {f.unit.value}"
+                    (
+                        f"      应为 {_shown(f.expected)}，填列 {_shown(f.found)}，"
+                        f"差额 {_shown(f.difference)}，容差 {tolerance}{unit}",
+                        None,
+                    )
                 )
     if report.suspects:
-        lines.append("  最可能有误的单元格:")
+        lines.append(("  最可能有误的单元格:", "bold"))
         for s in report.suspects:
             low = "−∞" if s.low is None else str(s.low)
             high = "+∞" if s.high is None else str(s.high)
-            lines.append(
-                f"    {s.cell}: 填列 {s.printed}，改为 [{low}, {high}] 可使 {s.explains} 项关系成立"
-            )
-    return "\n".join(lines)
+            change = f"改为 [{low}, {high}] 可使 {s.explains} 项关系成立"
+            lines.append((f"    {s.cell}: 填列 {s.printed}，{change}", None))
+    return lines
+
+
+_NARRATIVE: Final = "情况说明"
+
+
+def _group(finding: Finding) -> str:
+    """The heading a finding is listed under: its table, the narrative, or the whole."""
+    if finding.location.table == _NARRATIVE:
+        return _NARRATIVE
+    if finding.table is not None:
+        return finding.table.label
+    return finding.location.table or "整体"
+
+
+def _where(finding: Finding, source: str | None) -> str:
+    """The 位置 line: file, page, table, row and column, as far as known."""
+    loc = finding.location
+    parts = [source or loc.file or "（未知文件）"]
+    if loc.page is not None:
+        parts.append(f"第 {loc.page} 页")
+    table = loc.table or (finding.table.label if finding.table else None)
+    if table is not None:
+        parts.append(table)
+    row = finding.row if finding.row is not None else loc.row
+    if loc.table == _NARRATIVE and loc.row is not None and loc.row.startswith("char "):
+        parts.append(f"第 {loc.row.removeprefix('char ')} 字")
+    elif row is not None:
+        label = f" {finding.row_label}" if finding.row_label else ""
+        parts.append(f"行 {row}{label}")
+    column = loc.column if loc.column is not None else finding.column
+    if column is not None and loc.table != _NARRATIVE:
+        parts.append(f"列 {column}")
+    return "，".join(parts)
+
+
+_SHOWN_PLACES: Final = Decimal("0.0001")
+
+
+def _shown(value: Decimal | None) -> str:
+    """A number for the text report: as computed, but at most 4 decimals (rounded up)."""
+    if value is None:
+        return "—"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -4:
+        value = value.quantize(_SHOWN_PLACES, rounding=ROUND_UP)
+    return str(value)
+
+
+def _emit(lines: Sequence[tuple[str, str | None]], color: str) -> None:
+    """Print the lines: coloured through rich on a terminal (or ``--color always``)."""
+    if color == "never" or (color == "auto" and not sys.stdout.isatty()):
+        for line, _style in lines:
+            print(line)
+        return
+    from rich.console import Console  # noqa: PLC0415 - only on a terminal
+    from rich.text import Text  # noqa: PLC0415
+
+    console = Console(
+        file=sys.stdout, force_terminal=True, highlight=False, soft_wrap=True, emoji=False
+    )
+    for line, style in lines:
+        console.print(Text(line, style=style or ""))
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="govbudget",
         description="Check Chinese government budget and final-account disclosures.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p_sum = sub.add_parser("sum", help="check PARENT = CHILD + CHILD ... within rounding")
     p_sum.add_argument("terms", nargs="+", metavar="TERM", help="e.g. 836.91 = 657.19 + 179.72")
@@ -258,7 +467,9 @@ def _parser() -> argparse.ArgumentParser:
     p_sum.set_defaults(func=_cmd_sum)
 
     p_check = sub.add_parser("check", help="read disclosures and run every consistency check")
-    p_check.add_argument("paths", nargs="+", metavar="PATH", help="disclosure files")
+    p_check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="disclosure files, or folders of them"
+    )
     p_check.add_argument("--format", choices=["text", "json"], default="text")
     p_check.add_argument(
         "--rules", nargs="+", metavar="ID", default=None, help="run only these rules (globs)"
@@ -269,6 +480,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=[s.value for s in Severity],
         default="info",
         help="show findings of this severity and above",
+    )
+    p_check.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text report by severity (default: when stdout is a terminal)",
     )
     p_check.set_defaults(func=_cmd_check)
 
@@ -319,12 +536,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
         result: int = args.func(args)
-    except (GovbudgetError, OSError) as exc:
+    except Exception as exc:
         if args.debug:
             raise
-        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
-        print(f"govbudget {args.command}: error: {where}{message}", file=sys.stderr)
+        print(f"govbudget {args.command}: error: {_describe(exc)}", file=sys.stderr)
         return EXIT_USAGE
     return result
 

@@ -92,3 +92,9 @@ class Disclosure:
     def table(self, kind: TableKind) -> Table | None:
         """The table of *kind*, or ``None`` when the disclosure lacks it."""
         return self.tables.get(kind)
+
+    def _repr_html_(self) -> str:
+        """Every table as an HTML table, for notebooks (text escaped)."""
+        from govbudget._html import disclosure_html  # noqa: PLC0415 - only notebooks need it
+
+        return disclosure_html(self)

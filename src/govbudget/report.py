@@ -12,7 +12,7 @@ import enum
 import json
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -23,10 +23,71 @@ from govbudget.tables.base import CellRef, TableKind
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["REPORT_SCHEMA", "Finding", "Report", "Severity", "Suspect"]
+__all__ = [
+    "COVERAGE_KEYS",
+    "DOCUMENT_KEYS",
+    "FINDING_KEYS",
+    "REPORT_SCHEMA",
+    "Finding",
+    "Report",
+    "Severity",
+    "Suspect",
+    "Unreadable",
+    "reports_to_dict",
+    "reports_to_json",
+]
 
 #: The identifier of the JSON report format.
 REPORT_SCHEMA = "govbudget.report/1"
+
+#: The keys of one finding in the JSON report, in order (docs/reference/report-format.md).
+FINDING_KEYS: Final = (
+    "rule",
+    "severity",
+    "table",
+    "row",
+    "column",
+    "message",
+    "expected",
+    "found",
+    "difference",
+    "tolerance",
+    "quote",
+    "stated",
+    "computed",
+)
+
+#: The keys of one document in the JSON report, in order: the seven the format promises,
+#: then ``counts`` and ``suspects`` (read documents) and ``error`` (``null`` unless the
+#: file could not be read).
+DOCUMENT_KEYS: Final = (
+    "path",
+    "department",
+    "year",
+    "kind",
+    "tables",
+    "findings",
+    "coverage",
+    "counts",
+    "suspects",
+    "error",
+)
+
+#: The counts every document's ``coverage`` holds, zeros included, in order. Rules may
+#: add further counts after these.
+COVERAGE_KEYS: Final = (
+    "relations_checked",
+    "rules_run",
+    "rules_skipped",
+    "claims_found",
+    "claims_bound",
+    "claims_consistent",
+    "claims_coarse",
+    "claims_inconsistent",
+    "claims_unbound",
+    "codes_verified",
+    "codes_unverified",
+)
 
 
 class Severity(enum.Enum):
@@ -113,24 +174,26 @@ class Finding:
     computed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as JSON-ready data (numbers as strings, absent fields as ``None``)."""
+        """The finding as one entry of ``findings`` in the JSON report.
+
+        The keys are :data:`FINDING_KEYS`; numbers are strings, fields that do not apply
+        are ``None``. The table is named by its kind (``"general_budget_expenditure"``).
+
+        .. versionchanged:: 0.1
+           Exactly the documented keys (the Chinese message, unit, location and cells
+           are in the text report and on the :class:`Finding` itself).
+        """
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "table": self.table.name.lower() if self.table else None,
-            "table_title": self.table.value if self.table else None,
             "row": self.row,
-            "row_label": self.row_label,
             "column": self.column,
-            "location": str(self.location),
             "message": self.message,
-            "message_zh": self.message_zh,
             "expected": _s(self.expected),
             "found": _s(self.found),
             "difference": _s(self.difference),
             "tolerance": _s(self.tolerance),
-            "unit": self.unit.value if self.unit else None,
-            "cells": [str(c) for c in self.cells],
             "quote": self.quote,
             "stated": self.stated,
             "computed": self.computed,
@@ -249,34 +312,34 @@ class Report:
         return {s.value: sum(f.severity is s for f in self.findings) for s in reversed(Severity)}
 
     def to_dict(self) -> dict[str, Any]:
-        """This report as one ``documents`` entry of the JSON report format."""
+        """This report as one ``documents`` entry of the JSON report; keys :data:`DOCUMENT_KEYS`."""
+        coverage: dict[str, int] = dict.fromkeys(COVERAGE_KEYS, 0)
+        coverage.update(self.coverage)
+        coverage["relations_checked"] = self.checked
+        coverage["rules_run"] = len(self.rules)
+        coverage["rules_skipped"] = len(self.skipped)
         return {
             "path": self.source,
             "department": self.department,
             "year": self.year,
             "kind": self.family,
             "tables": [k.name.lower() for k in self.tables],
-            "rules": list(self.rules),
-            "skipped": list(self.skipped),
-            "checked": self.checked,
-            "counts": self.counts(),
-            "coverage": {
-                "relations_checked": self.checked,
-                "rules_run": len(self.rules),
-                "rules_skipped": len(self.skipped),
-                **self.coverage,
-            },
             "findings": [f.to_dict() for f in self.findings],
+            "coverage": coverage,
+            "counts": self.counts(),
             "suspects": [s.to_dict() for s in self.suspects],
+            "error": None,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON: ``{"schema": "govbudget.report/1", "documents": [...]}``."""
-        return json.dumps(
-            {"schema": REPORT_SCHEMA, "documents": [self.to_dict()]},
-            ensure_ascii=False,
-            indent=indent,
-        )
+        return reports_to_json([self], indent=indent)
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table, for notebooks (text escaped)."""
+        from govbudget._html import report_html  # noqa: PLC0415 - only notebooks need it
+
+        return report_html(self)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The findings as a pandas DataFrame, one row per finding; numbers stay ``Decimal``.
@@ -304,3 +367,57 @@ def _plain(value: object) -> object:
     if isinstance(value, tuple):
         return [str(v) for v in value]
     return value
+
+
+@attrs.frozen
+class Unreadable:
+    """A file that could not be read, as it appears among the JSON report's documents.
+
+    Attributes:
+        path: The path as given.
+        error: What went wrong, in one line.
+
+    .. versionadded:: 0.1
+    """
+
+    path: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file as a ``documents`` entry: every key of :data:`DOCUMENT_KEYS`, empty."""
+        return {
+            "path": self.path,
+            "department": None,
+            "year": None,
+            "kind": None,
+            "tables": [],
+            "findings": [],
+            "coverage": None,
+            "counts": None,
+            "suspects": [],
+            "error": self.error,
+        }
+
+
+def reports_to_dict(documents: Iterable[Report | Unreadable]) -> dict[str, Any]:
+    """The JSON report of several documents, as JSON-ready data, in the order given.
+
+    >>> reports_to_dict([Unreadable("a.pdf", "not a PDF")])["documents"][0]["error"]
+    'not a PDF'
+
+    .. versionadded:: 0.1
+    """
+    return {"schema": REPORT_SCHEMA, "documents": [d.to_dict() for d in documents]}
+
+
+def reports_to_json(documents: Iterable[Report | Unreadable], *, indent: int | None = 2) -> str:
+    """The JSON report (``govbudget.report/1``) of several documents, in the order given.
+
+    The format is documented key by key in ``docs/reference/report-format.md``.
+
+    >>> reports_to_json([], indent=None)
+    '{"schema": "govbudget.report/1", "documents": []}'
+
+    .. versionadded:: 0.1
+    """
+    return json.dumps(reports_to_dict(documents), ensure_ascii=False, indent=indent)

@@ -25,7 +25,7 @@ from govbudget import serialize
 from govbudget.amount import Amount, Unit
 from govbudget.disclosure import Disclosure
 from govbudget.errors import FormatError
-from govbudget.tables.base import Row, Table, TableKind
+from govbudget.tables.base import TableKind
 
 if TYPE_CHECKING:
     import pandas
@@ -279,22 +279,8 @@ def to_dataframes(disclosure: Disclosure) -> dict[TableKind, pandas.DataFrame]:
 
     .. versionadded:: 0.1
     """
-    pd = _pandas("to_dataframes")
-    frames = {}
-    for table in disclosure.tables.values():
-        frames[table.kind] = pd.DataFrame.from_records(
-            [_wide(table, row) for row in table.rows],
-            columns=["row", "label", *table.column_keys],
-        ).set_index("row")
-    return frames
-
-
-def _wide(table: Table, row: Row) -> tuple[object, ...]:
-    values = []
-    for key in table.column_keys:
-        amount = row.cells.get(key)
-        values.append(None if amount is None or amount.blank else amount.value)
-    return (row.key, row.label, *values)
+    _pandas("to_dataframes")
+    return {table.kind: table.to_dataframe() for table in disclosure.tables.values()}
 
 
 def _pandas(name: str) -> Any:

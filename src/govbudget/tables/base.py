@@ -15,12 +15,16 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govbudget.amount import Amount, Unit, common_places
 from govbudget.codes import DeptEconomicCode, FunctionCode, GovEconomicCode
 from govbudget.location import Location
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
 
 __all__ = ["CellRef", "Column", "Family", "Row", "RowCode", "Table", "TableKind"]
 
@@ -256,6 +260,42 @@ class Table:
     @functools.cached_property
     def _refs(self) -> dict[tuple[str, str], CellRef]:
         return {}
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The table in wide form: one row per printed row, one column per figure column.
+
+        The index is the row key (``row``); ``label`` is the printed name; figures are
+        ``Decimal`` (``None`` for a cell not printed and for a blank, which
+        :attr:`Row.cells` tells apart).
+
+        Raises:
+            ImportError: When pandas is not installed (``pip install 'govbudget[pandas]'``).
+
+        .. versionadded:: 0.1
+        """
+        try:
+            import pandas  # noqa: PLC0415 - optional dependency, imported on use
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "Table.to_dataframe() needs pandas: pip install 'govbudget[pandas]'"
+            ) from exc
+        records = []
+        for row in self.rows:
+            values = []
+            for key in self.column_keys:
+                amount = row.cells.get(key)
+                values.append(None if amount is None or amount.blank else amount.value)
+            records.append((row.key, row.label, *values))
+        frame: pandas.DataFrame = pandas.DataFrame.from_records(
+            records, columns=["row", "label", *self.column_keys]
+        ).set_index("row")
+        return frame
+
+    def _repr_html_(self) -> str:
+        """The table as an HTML table, for notebooks (text escaped)."""
+        from govbudget._html import table_html  # noqa: PLC0415 - only notebooks need it
+
+        return table_html(self)
 
     def location_of(self, row: str, column: str | None = None) -> Location:
         """Where a cell (or a row) was printed: the row's location with table and column."""
