@@ -347,6 +347,18 @@ def _text_lines(report: Report) -> list[tuple[str, str | None]]:
             None,
         ),
     ]
+    claims = report.coverage.get("claims_found", 0)
+    if claims:
+        cover = report.coverage
+        lines.append(
+            (
+                f"  情况说明数字 {claims} 个：一致 {cover.get('claims_consistent', 0)}，"
+                f"仅在较粗精度下一致 {cover.get('claims_coarse', 0)}，"
+                f"不符 {cover.get('claims_inconsistent', 0)}，"
+                f"未能核对 {cover.get('claims_unbound', 0)}",
+                None,
+            )
+        )
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
         groups.setdefault(_group(finding), []).append(finding)
