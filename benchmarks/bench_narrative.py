@@ -7,14 +7,13 @@ a thousand sentences over the shipped example's tables. Run:
 """
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
 from govbudget import check, read
 from govbudget.narrative import analyse, claims
+from timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_424111e6d4059655.txt"
@@ -27,31 +26,22 @@ SENTENCES = (
 )
 
 
-def _best(func: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 def main() -> None:
     """Print the best time of several runs of each measurement."""
     repeat = 3 if "--quick" in sys.argv else 20
     if SEED.exists():
         seed = read(SEED)
         count = len(list(claims(seed.narrative)))
-        seconds = _best(lambda: analyse(seed), repeat)
+        seconds = best(lambda: analyse(seed), repeat)
         print(f"seed narrative, {count} claims, analyse: {seconds * 1000:8.2f} ms")
-        seconds = _best(lambda: check(seed, rules=["narrative.*"]), repeat)
+        seconds = best(lambda: check(seed, rules=["narrative.*"]), repeat)
         print(f"seed narrative, narrative.* rules:     {seconds * 1000:8.2f} ms")
     else:
         print(f"skipped: {SEED} is not present")
     example = read(ROOT / "examples" / "seed_2020.json")
     long = attrs.evolve(example, narrative="\n".join(SENTENCES * 250))
     count = len(list(claims(long.narrative)))
-    seconds = _best(lambda: analyse(long), max(1, repeat // 4))
+    seconds = best(lambda: analyse(long), max(1, repeat // 4))
     print(f"generated narrative, {count} claims:  {seconds * 1000:8.2f} ms")
 
 

@@ -7,13 +7,12 @@ when ``../shared/`` is absent.
 """
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 
 from govbudget.readers.pdf import read_pdf
+from timing import best
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 PDF = SHARED / "corpus" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
@@ -22,15 +21,6 @@ PDF = SHARED / "corpus" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf
 def _extract_tables(path: Path) -> int:
     with pdfplumber.open(path) as pdf:
         return sum(len(page.extract_tables()) for page in pdf.pages)
-
-
-def _best(func: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main() -> None:
@@ -50,7 +40,7 @@ def main() -> None:
     print(f"{PDF.name}: {pages} pages, {len(document.tables)} tables, {rows} rows")
     print(f"best of {repeat}")
     for name, func in cases.items():
-        seconds = _best(func, repeat)
+        seconds = best(func, repeat)
         print(f"{name:40s} {seconds * 1000:8.1f} ms  {seconds / pages * 1000:6.1f} ms per page")
 
 
