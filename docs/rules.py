@@ -6,6 +6,7 @@ Run ``python docs/rules.py`` after changing a rule; a test fails when the page i
 from pathlib import Path
 
 from govbudget.checks import REGISTRY
+from govbudget.tables import Family
 
 PAGE = Path(__file__).resolve().parent / "reference" / "rules.md"
 
@@ -24,7 +25,19 @@ def render() -> str:
         "",
     ]
     for rule in REGISTRY:
-        tables = ", ".join(f"{k.number:02d}" for k in rule.tables) or "—"
+        final = [f"{k.number:02d}" for k in rule.tables if k.family is Family.FINAL]
+        budget = [k.value for k in rule.tables if k.family is Family.BUDGET]
+        tables = "; ".join(
+            part
+            for part in (
+                f"final accounts {', '.join(final)}" if final else "",
+                f"budgets: {', '.join(budget)}" if budget else "",
+            )
+            if part
+        )
+        if len(final) == 9 and len(budget) == 13:
+            tables = "every table"
+        tables = tables or "—"
         lines += [
             f"## `{rule.id}`",
             "",

@@ -24,9 +24,20 @@ import attrs
 
 from govbudget.amount import EXACT, Amount, Comparison, Unit, tidy
 from govbudget.location import Location
+from govbudget.tables import spec
 from govbudget.tables.base import CellRef, Table, TableKind
 
-__all__ = ["Op", "Relation", "Term", "absent", "all_blank", "cell", "expand", "terms_of"]
+__all__ = [
+    "Op",
+    "Relation",
+    "Term",
+    "absent",
+    "all_blank",
+    "cell",
+    "declared",
+    "expand",
+    "terms_of",
+]
 
 
 class Op(enum.Enum):
@@ -169,10 +180,41 @@ def _scaled(term: Term, unit: Unit) -> tuple[Decimal, Decimal]:
     return amount.value.scaleb(shift), amount.radius.scaleb(shift)
 
 
+@functools.cache
+def _declared(kind: TableKind) -> tuple[frozenset[str], frozenset[str]]:
+    found = spec(kind)
+    return frozenset(found.column_keys()), frozenset(found.line_keys())
+
+
+def declared(kind: TableKind, row: str, column: str) -> None:
+    """Refuse a row or column key that tables of *kind* never print.
+
+    A row key is a code's digits, an item (``item3``) or one of the kind's fixed lines; a
+    column key is one of its columns. Checks ask through :func:`cell`, :func:`absent`
+    and friends, which call this first: a misspelt key raises instead of quietly making
+    a relation disappear.
+
+    Raises:
+        RuleError: Naming the key and the kind.
+
+    .. versionadded:: 0.2
+    """
+    columns, lines = _declared(kind)
+    if column not in columns:
+        spec(kind).require_column(column)
+    if row not in lines and not row.isdigit():
+        spec(kind).require_row(row)
+
+
 def cell(table: Table | None, row: str, column: str, *, sign: int = 1) -> Term | None:
-    """The term for one cell of *table*, or ``None`` when the table, row or column is missing."""
+    """The term for one cell of *table*, or ``None`` when the table, row or column is missing.
+
+    Raises:
+        RuleError: When *row* or *column* is a key tables of that kind never print.
+    """
     if table is None:
         return None
+    declared(table.kind, row, column)
     amount = table.amount(row, column)
     if amount is None:
         return None
@@ -187,7 +229,12 @@ def cell(table: Table | None, row: str, column: str, *, sign: int = 1) -> Term |
 
 
 def absent(kind: TableKind, row: str, column: str, unit: Unit, *, sign: int = 1) -> Term:
-    """A term for a cell that was not printed at all (no such row or table): exactly zero."""
+    """A term for a cell that was not printed at all (no such row or table): exactly zero.
+
+    Raises:
+        RuleError: When *row* or *column* is a key tables of *kind* never print.
+    """
+    declared(kind, row, column)
     return Term(
         ref=CellRef(kind, row, column),
         amount=Amount.empty(unit, 0),

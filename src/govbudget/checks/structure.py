@@ -18,7 +18,7 @@ from govbudget.checks.registry import Context, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
 from govbudget.tables.base import Family, Row, Table, TableKind
-from govbudget.tables.final_accounts import spec
+from govbudget.tables import spec
 
 __all__: list[str] = []
 

@@ -11,29 +11,21 @@ from collections.abc import Iterator
 from govbudget.checks.registry import Context, rule
 from govbudget.checks.relations import Relation, Term, all_blank, cell, expand, terms_of
 from govbudget.codes import Level
+from govbudget.tables import APPROPRIATION_LINES, SPECS, LineEqual, LineSum, RowSum, spec
 from govbudget.tables.base import Table, TableKind
-from govbudget.tables.final_accounts import APPROPRIATION_LINES, spec
 
-__all__: list[str] = []
+__all__ = ["declared_relations", "row_identity"]
 
 K = TableKind
-_CODED = (
-    K.INCOME,
-    K.EXPENDITURE,
-    K.GENERAL_BUDGET_EXPENDITURE,
-    K.GENERAL_BUDGET_BASIC_EXPENDITURE,
-    K.GOV_FUND,
-    K.STATE_CAPITAL,
-)
-_INCOME_SOURCES = (
-    "appropriation",
-    "superior_subsidy",
-    "business",
-    "operating",
-    "affiliated",
-    "other",
-)
-_EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating", "affiliated_subsidy")
+_CODED = tuple(kind for kind in TableKind if SPECS[kind].hierarchy)
+_TOTALLED = tuple(kind for kind in TableKind if SPECS[kind].total_line)
+
+
+def _declaring(rule_id: str) -> tuple[TableKind, ...]:
+    """The kinds whose specs declare an identity judged by *rule_id*."""
+    return tuple(
+        kind for kind in TableKind if any(i.rule == rule_id for i in SPECS[kind].identities)
+    )
 
 
 def _tables(context: Context, kinds: tuple[TableKind, ...]) -> Iterator[Table]:
@@ -52,6 +44,68 @@ def relation(found: Term | None, parts: list[Term], what: str, what_zh: str) -> 
     if found is None:
         return None
     return Relation(found, tuple(parts), what, what_zh)
+
+
+def declared_relations(context: Context, rule_id: str) -> Iterator[Relation]:
+    """The relations of every identity the specs declare for *rule_id*, table by table.
+
+    Tables are visited in :class:`~govbudget.tables.base.TableKind` order, identities in
+    the order their spec declares them.
+
+    .. versionadded:: 0.2
+    """
+    for kind in TableKind:
+        table = context.disclosure.table(kind)
+        if table is None:
+            continue
+        for identity in SPECS[kind].identities:
+            if identity.rule != rule_id:
+                continue
+            if isinstance(identity, RowSum):
+                yield from row_identity(table, identity.total, identity.parts)
+            elif isinstance(identity, LineSum):
+                yield from _line_identity(table, identity)
+            else:
+                yield from _line_equal(table, identity)
+
+
+def _printed(table: Table, line: str, column: str) -> bool:
+    """Whether *line* is a row of *table* that prints a cell under *column*."""
+    row = table.row(line)
+    return row is not None and column in row.cells
+
+
+def _line_identity(table: Table, identity: LineSum) -> Iterator[Relation]:
+    """``found = Σ parts`` for a declared line sum; skipped where nothing of it is printed."""
+    if not any(table.row(p) is not None for p in identity.parts):
+        return
+    for column in identity.columns or table.column_keys:
+        if column not in table.column_keys or not _printed(table, identity.found, column):
+            continue
+        parts = terms_of(cell(table, p, column) for p in identity.parts if table.row(p))
+        rel = relation(
+            cell(table, identity.found, column),
+            parts,
+            f"{table.kind.label}: {identity.found} = {' + '.join(identity.parts)} ({column})",
+            f"{table.kind.label}：{identity.what_zh}",
+        )
+        if rel is not None:
+            yield rel
+
+
+def _line_equal(table: Table, identity: LineEqual) -> Iterator[Relation]:
+    """One declared cell against another, when both are printed."""
+    (line, column), (other_line, other_column) = identity.found, identity.other
+    if not (_printed(table, line, column) and _printed(table, other_line, other_column)):
+        return
+    rel = relation(
+        cell(table, line, column),
+        terms_of([cell(table, other_line, other_column)]),
+        f"{table.kind.label}: {line} ({column}) = {other_line} ({other_column})",
+        f"{table.kind.label}：{identity.what_zh}",
+    )
+    if rel is not None:
+        yield rel
 
 
 def row_identity(table: Table, total: str, parts: tuple[str, ...]) -> Iterator[Relation]:
@@ -82,7 +136,8 @@ def row_identity(table: Table, total: str, parts: tuple[str, ...]) -> Iterator[R
 def hierarchy(context: Context) -> Iterator[Relation]:
     """Every 类 equals the sum of its 款, every 款 the sum of its 项, in every column.
 
-    Applies to every table whose rows are keyed by codes (02, 03, 05, 06, 08, 09). A
+    Applies to every table whose rows are keyed by codes (final accounts: 02, 03, 05, 06,
+    08, 09; budgets: every table of functional or economic codes but the summaries). A
     parent printed blank over printed children is left to ``sum.blank-parent``. Some 款
     have no 项, but every 类 has 款: a 类 with a figure and no 款 row is judged against
     an empty sum, which catches a dropped row.
@@ -116,15 +171,18 @@ def hierarchy(context: Context) -> Iterator[Relation]:
     "sum.total",
     "The 合计 row equals the sum of the 类 rows",
     "合计行等于各类之和",
-    tables=(K.INCOME, K.EXPENDITURE, K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL),
+    tables=_TOTALLED,
 )
 def grand_total(context: Context) -> Iterator[Relation]:
-    """The 合计 row of a functional table equals the sum of its 类 rows, in every column.
+    """The 合计 row of a coded table equals the sum of its 类 rows, in every column.
+
+    Final accounts: 02, 03, 05, 08, 09. Budgets: every table keyed by functional or
+    economic code (收入预算总表, 支出预算总表, the 一般公共预算, 政府性基金 and 国有资本经营
+    tables, the economic tables and 机关运行经费).
 
     Example: 03's 合计 prints 876.17 while its 类 rows 201 and 221 add up to 866.17.
     """
-    kinds = (K.INCOME, K.EXPENDITURE, K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL)
-    for table in _tables(context, kinds):
+    for table in _tables(context, _TOTALLED):
         categories = [r for r in table.coded_rows() if r.code and r.code.level is Level.CATEGORY]
         for column in table.column_keys:
             found = cell(table, "total", column)
@@ -142,28 +200,20 @@ def grand_total(context: Context) -> Iterator[Relation]:
     "row.columns",
     "A row's total column equals the sum of its part columns",
     "行内合计栏等于各分栏之和",
-    tables=(K.INCOME, K.EXPENDITURE, K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL),
+    tables=_declaring("row.columns"),
 )
 def row_columns(context: Context) -> Iterator[Relation]:
     """A row's total column equals the sum of its part columns.
 
     In every row: 02 本年收入合计 = Σ income sources; 03 本年支出合计 = 基本 + 项目 + …;
-    05, 08 and 09 小计 = 基本支出 + 项目支出.
+    05, 08 and 09 小计 = 基本支出 + 项目支出. Budgets: 收入预算总表 合计 = 财政拨款收入 +
+    事业收入 + …; 支出预算总表 and the functional tables 合计 = 基本支出 + 项目支出 (+ 单位预留机动
+    经费 + 结转下年资金); the economic table 合计 = 人员经费 + 公用经费. Declared on each
+    table's spec (:class:`~govbudget.tables.RowSum`).
 
     Example: a 05 row printing 小计 56.25 with 基本支出 50.00 and 项目支出 5.25.
     """
-    yield from (
-        rel
-        for t in _tables(context, (K.INCOME,))
-        for rel in row_identity(t, "total", _INCOME_SOURCES)
-    )
-    yield from (
-        rel
-        for t in _tables(context, (K.EXPENDITURE,))
-        for rel in row_identity(t, "total", _EXPENDITURE_PARTS)
-    )
-    for table in _tables(context, (K.GENERAL_BUDGET_EXPENDITURE, K.GOV_FUND, K.STATE_CAPITAL)):
-        yield from row_identity(table, "total", ("basic", "project"))
+    yield from declared_relations(context, "row.columns")
 
 
 @rule(
@@ -216,7 +266,7 @@ def _line_sum(  # noqa: PLR0917 - a relation between named lines, spelled out
     "summary.income",
     "本年收入合计 equals the sum of the income lines",
     "本年收入合计等于各项收入之和",
-    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY, *_declaring("summary.income")),
 )
 def summary_income(context: Context) -> Iterator[Relation]:
     """01: 本年收入合计 = the eight income lines; 04: = the three appropriation lines.
@@ -248,13 +298,14 @@ def summary_income(context: Context) -> Iterator[Relation]:
         )
         if rel is not None:
             yield rel
+    yield from declared_relations(context, "summary.income")
 
 
 @rule(
     "summary.expenditure",
     "本年支出合计 equals the sum of the 类 lines",
     "本年支出合计等于各类支出之和",
-    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY, *_declaring("summary.expenditure")),
 )
 def summary_expenditure(context: Context) -> Iterator[Relation]:
     """01 and 04: 本年支出合计 = the sum of the 类 lines.
@@ -275,13 +326,37 @@ def summary_expenditure(context: Context) -> Iterator[Relation]:
             )
             if rel is not None and not (rel.found.amount.blank and not categories):
                 yield rel
+    for table in _tables(context, (K.BUDGET_SUMMARY, K.BUDGET_APPROPRIATION_SUMMARY)):
+        yield from _budget_categories(table)
+    yield from declared_relations(context, "summary.expenditure")
+
+
+def _budget_categories(table: Table) -> Iterator[Relation]:
+    """A budget summary's expenditure by 类 adds up to its 当年支出小计 (or its 支出总计)."""
+    categories = [r.key for r in table.coded_rows()]
+    line = "expenditure_subtotal" if table.row("expenditure_subtotal") else "expenditure_total"
+    found_row = table.row(line)
+    if not categories or found_row is None:
+        return
+    for column in table.column_keys:
+        if column not in found_row.cells:
+            continue
+        rel = relation(
+            cell(table, line, column),
+            terms_of(cell(table, key, column) for key in categories),
+            f"{table.kind.label}: {line} ({column}) = Σ 类 lines",
+            f"{table.kind.label}：{found_row.label or '支出合计'}「{_column_label(table, column)}」"
+            "= 各类支出之和",
+        )
+        if rel is not None:
+            yield rel
 
 
 @rule(
     "summary.grand-total",
     "总计 equals 本年合计 plus carry-overs, on both sides",
     "总计等于本年合计加结转结余",
-    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY, *_declaring("summary.grand-total")),
 )
 def summary_grand_total(context: Context) -> Iterator[Relation]:
     """01 and 04: 总计 = 本年合计 plus carry-overs.
@@ -351,13 +426,14 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
             )
         )
     yield from (r for r in rels if r is not None)
+    yield from declared_relations(context, "summary.grand-total")
 
 
 @rule(
     "summary.balanced",
     "Income 总计 equals expenditure 总计",
     "收入总计等于支出总计",
-    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY),
+    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY, *_declaring("summary.balanced")),
 )
 def summary_balanced(context: Context) -> Iterator[Relation]:
     """01 and 04: the income side's 总计 equals the expenditure side's 总计.
@@ -377,21 +453,23 @@ def summary_balanced(context: Context) -> Iterator[Relation]:
         )
         if rel is not None:
             yield rel
+    yield from declared_relations(context, "summary.balanced")
 
 
 @rule(
     "summary.fund-columns",
     "04: 合计 equals the sum of the three fund columns",
     "财政拨款支出合计等于三项资金之和",
-    tables=(K.APPROPRIATION_SUMMARY,),
+    tables=_declaring("summary.fund-columns"),
 )
 def summary_fund_columns(context: Context) -> Iterator[Relation]:
     """04: on every expenditure-side line, 合计 = 一般公共预算 + 政府性基金 + 国有资本经营.
 
+    The same for the budget's 财政拨款收支预算总表.
+
     Example: 一般公共服务支出 合计 836.91 with 一般公共预算财政拨款 826.91 and nothing else.
     """
-    for table in _tables(context, (K.APPROPRIATION_SUMMARY,)):
-        yield from row_identity(table, "total", ("general_budget", "gov_fund", "state_capital"))
+    yield from declared_relations(context, "summary.fund-columns")
 
 
 @rule(
@@ -439,13 +517,16 @@ def personnel_public(context: Context) -> Iterator[Relation]:
     "three-public.sum",
     "三公 合计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行",
     "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
-    tables=(K.THREE_PUBLIC,),
+    tables=(K.THREE_PUBLIC, K.BUDGET_THREE_PUBLIC),
 )
 def three_public(context: Context) -> Iterator[Relation]:
     """07's 合计 and 公务用车 columns add up.
 
     For the budget and the actual figures alike: 合计 = 因公出国（境）费 +
     公务用车购置及运行费 + 公务接待费, and 公务用车购置及运行费 = 购置费 + 运行费.
+
+    The budget's table likewise (Jiangsu adds 会议费 and 培训费 to its 合计, and prints a
+    “三公” 小计).
 
     Example: actual 合计 1.98 with 公务接待费 1.98 and 因公出国（境）费 0.50.
     """
@@ -478,3 +559,18 @@ def three_public(context: Context) -> Iterator[Relation]:
                     ),
                 ]
                 yield from (r for r in rels if r is not None)
+    yield from declared_relations(context, "three-public.sum")
+
+
+@rule(
+    "summary.procurement",
+    "Procurement 合计 equals goods + works + services",
+    "政府采购合计等于货物、工程、服务之和",
+    tables=_declaring("summary.procurement"),
+)
+def summary_procurement(context: Context) -> Iterator[Relation]:
+    """The budget's 政府采购支出预算表: 合计 = 货物 + 工程 + 服务.
+
+    Example: 合计 2,064.25 printed over 货物 59.00 and 服务 2,015.25.
+    """
+    yield from declared_relations(context, "summary.procurement")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
@@ -34,9 +34,9 @@ from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
-from govbudget.tables.final_accounts import CATEGORY_CODES, SPECS, TableSpec
+from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
 
-__all__ = ["assemble", "compact", "kind_of"]
+__all__ = ["assemble", "compact", "family_of", "kind_of"]
 
 _QUOTES: Final = dict.fromkeys(map(ord, "“”\"'‘’「」『』"))
 _SPACES: Final = re.compile(r"\s+")
@@ -78,13 +78,43 @@ _TITLES: Final[dict[str, TableKind]] = {
 }
 
 
+_BY_LENGTH: Final = sorted(_TITLES, key=len, reverse=True)
+_TITLE_NOISE: Final = re.compile(r"[(（][^)）]*[)）]$|^公开\d+表")
+_TITLE_YEAR: Final = re.compile(r"^\d{4}年度?")
+
+
 def kind_of(title: str) -> TableKind | None:
     """The kind of table a printed title names, or ``None``.
 
+    A title is known by its own words or by how it ends: budgets print the year, the
+    department and 部门/单位 before the kind's name (``2025年部门收入预算总表``,
+    ``一、2017年度江苏省高级人民法院部门收支预算总表``) and sometimes a note after it
+    (``财政拨款支出预算表（功能科目）``); the longest known name the title ends with wins.
+
     >>> kind_of("财政拨款 三公 经费支出决算表")
     <TableKind.THREE_PUBLIC: '“三公”经费支出决算表'>
+    >>> kind_of("四、2017年度江苏省高级人民法院部门财政拨款收支预算总表")
+    <TableKind.BUDGET_APPROPRIATION_SUMMARY: '财政拨款收支预算总表'>
     """
-    return _TITLES.get(_NUMBERING.sub("", compact(title)))
+    bare = _NUMBERING.sub("", compact(title))
+    found = _TITLES.get(bare)
+    if found is not None:
+        return found
+    bare = _TITLE_YEAR.sub("", _TITLE_NOISE.sub("", bare))
+    found = _TITLES.get(bare) or _TITLES.get(_TITLE_NOISE.sub("", bare))
+    if found is not None:
+        return found
+    return next((_TITLES[known] for known in _BY_LENGTH if bare.endswith(known)), None)
+
+
+def family_of(kinds: Iterable[TableKind]) -> Family | None:
+    """The family most of *kinds* belong to, or ``None`` when there are none.
+
+    >>> family_of([TableKind.BUDGET_INCOME, TableKind.BUDGET_SUMMARY])
+    <Family.BUDGET: '预算'>
+    """
+    counts = Counter(kind.family for kind in kinds)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def assemble(document: PrintedDocument) -> Disclosure:
@@ -122,10 +152,11 @@ def assemble(document: PrintedDocument) -> Disclosure:
         year = 0
     departments = Counter(t.department for t in document.tables if t.department)
     department = document.department or (departments.most_common(1)[0][0] if departments else "")
+    family = family_of(tables) or document.family or Family.FINAL
     return Disclosure(
         department=department,
         year=year,
-        family=Family.FINAL,
+        family=family,
         unit=default_unit,
         tables=tables,
         narrative=document.narrative,
@@ -175,6 +206,7 @@ class _TableBuilder:
     template: bool
     problems: list[Problem]
     used_lines: set[str] = attrs.field(factory=set)
+    items: int = 0
 
     @property
     def kind(self) -> TableKind:
@@ -274,6 +306,9 @@ class _TableBuilder:
                     )
                 continue
             line = self.line(name) if code is None else None
+            if code is None and line is None and self.spec.items and not blank:
+                self.items += 1
+                line = f"item{self.items}"
             if code is None and line is None:
                 category = CATEGORY_CODES.get(_bare(name))
                 if category is None or not self.spec.lines or self.spec.code_type is None:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from govbudget.location import Location
+from govbudget.tables.base import Family
 
 __all__ = ["PrintedDocument", "PrintedRow", "PrintedTable"]
 
@@ -89,8 +90,12 @@ class PrintedDocument:
         department: The department named on the cover or over the tables, if found.
         year: The year named on the cover, if found.
         template: Whether the document is a blank template (placeholders such as ``XX``).
+        family: Budget or final accounts, as the document's own words say (title,
+            cover, headings), if they say; the kinds of its tables decide otherwise.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``family``.
     """
 
     source: str
@@ -99,3 +104,4 @@ class PrintedDocument:
     department: str | None = None
     year: int | None = None
     template: bool = False
+    family: Family | None = None

@@ -45,9 +45,13 @@ class Family(enum.Enum):
 class TableKind(enum.Enum):
     """What a table is, independent of its number (numbering varies by year and region).
 
-    The value is the table's usual title; :attr:`number` is its usual place in the set.
+    The value is the table's usual title; :attr:`family` says whether it belongs to the
+    final accounts (决算, 公开01表 … 公开09表) or to the budget (预算: the Shanghai nine-table
+    set and the Jiangsu 公开01表 … 公开12表 set, whose kinds overlap).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       Budget kinds (``BUDGET_*``) beside the final-account kinds.
     """
 
     INCOME_EXPENDITURE_SUMMARY = "收入支出决算总表"
@@ -60,25 +64,61 @@ class TableKind(enum.Enum):
     GOV_FUND = "政府性基金预算财政拨款收入支出决算表"
     STATE_CAPITAL = "国有资本经营预算财政拨款支出决算表"
 
+    BUDGET_SUMMARY = "收支预算总表"
+    BUDGET_INCOME = "收入预算总表"
+    BUDGET_EXPENDITURE = "支出预算总表"
+    BUDGET_APPROPRIATION_SUMMARY = "财政拨款收支预算总表"
+    BUDGET_APPROPRIATION_EXPENDITURE = "财政拨款支出预算表"
+    BUDGET_APPROPRIATION_BASIC = "财政拨款基本支出预算表"
+    BUDGET_GENERAL_EXPENDITURE = "一般公共预算支出预算表"
+    BUDGET_GENERAL_BASIC = "一般公共预算基本支出预算表"
+    BUDGET_THREE_PUBLIC = "“三公”经费支出预算表"
+    BUDGET_GOV_FUND = "政府性基金预算支出预算表"
+    BUDGET_STATE_CAPITAL = "国有资本经营预算支出预算表"
+    BUDGET_OPERATING_COSTS = "一般公共预算机关运行经费支出预算表"
+    BUDGET_PROCUREMENT = "政府采购支出预算表"
+
     @property
     def number(self) -> int:
-        """The table's usual number in the final-account set (公开01表 … 公开09表)."""
+        """The table's usual number within its family's set.
+
+        Final accounts: 公开01表 … 公开09表. Budgets follow the Jiangsu order (the longest
+        set); the Shanghai set numbers its nine tables differently, so budget labels print
+        no number.
+        """
         return _NUMBERS[self]
 
     @property
     def family(self) -> Family:
         """Final accounts or budget."""
-        return Family.FINAL
+        return _FAMILIES[self]
 
     @property
     def label(self) -> str:
-        """A short label for messages: ``"公开02表 收入决算表"``."""
+        """A short label for messages: ``"公开02表 收入决算表"``, ``"支出预算总表"``."""
         return _LABELS[self]
 
+    @classmethod
+    def of_family(cls, family: Family) -> tuple[TableKind, ...]:
+        """The kinds of one family, in their usual order.
 
-_NUMBERS: dict[TableKind, int] = {kind: index + 1 for index, kind in enumerate(TableKind)}
+        >>> len(TableKind.of_family(Family.FINAL)), len(TableKind.of_family(Family.BUDGET))
+        (9, 13)
+        """
+        return tuple(kind for kind in cls if kind.family is family)
+
+
+_FAMILIES: dict[TableKind, Family] = {
+    kind: Family.BUDGET if kind.name.startswith("BUDGET_") else Family.FINAL for kind in TableKind
+}
+_NUMBERS: dict[TableKind, int] = {
+    kind: index + 1
+    for family in Family
+    for index, kind in enumerate(k for k in TableKind if _FAMILIES[k] is family)
+}
 _LABELS: dict[TableKind, str] = {
-    kind: f"公开{_NUMBERS[kind]:02d}表 {kind.value}" for kind in TableKind
+    kind: f"公开{_NUMBERS[kind]:02d}表 {kind.value}" if _FAMILIES[kind] is Family.FINAL else kind.value
+    for kind in TableKind
 }
 
 

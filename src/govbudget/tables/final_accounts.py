@@ -11,73 +11,11 @@ from __future__ import annotations
 
 from typing import Final
 
-import attrs
-
-from govbudget.codes import DeptEconomicCode, FunctionCode
+from govbudget.codes import DeptEconomicCode
 from govbudget.tables.base import Column, TableKind
+from govbudget.tables.spec import LineSpec, RowSum, TableSpec
 
-__all__ = ["APPROPRIATION_LINES", "CATEGORY_CODES", "SPECS", "LineSpec", "TableSpec", "spec"]
-
-
-@attrs.frozen
-class LineSpec:
-    """A fixed line of a summary table: its key, usual label and other spellings.
-
-    .. versionadded:: 0.1
-    """
-
-    key: str
-    label: str
-    aliases: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class TableSpec:
-    """What a table of one kind holds.
-
-    Attributes:
-        kind: The table kind.
-        columns: Every column such a table may print, in the usual order.
-        lines: The fixed lines (for summary tables), in the usual order.
-        code_type: The code class its code-keyed rows use, or ``None``.
-        titles: Titles under which the table is published.
-        aliases: Header spellings by column key.
-
-    .. versionadded:: 0.1
-    """
-
-    kind: TableKind
-    columns: tuple[Column, ...]
-    lines: tuple[LineSpec, ...] = ()
-    code_type: type[FunctionCode] | type[DeptEconomicCode] | None = FunctionCode
-    titles: tuple[str, ...] = ()
-    aliases: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
-
-    def column_keys(self) -> tuple[str, ...]:
-        """The keys of every column such a table may print, in the usual order."""
-        return tuple(c.key for c in self.columns)
-
-    def column(self, key: str) -> Column:
-        """The column with *key*.
-
-        Raises:
-            KeyError: When this kind of table has no such column.
-        """
-        for column in self.columns:
-            if column.key == key:
-                return column
-        raise KeyError(f"{self.kind.label} has no column {key!r}")
-
-    def line(self, key: str) -> LineSpec:
-        """The fixed line with *key*.
-
-        Raises:
-            KeyError: When this kind of table has no such line.
-        """
-        for line in self.lines:
-            if line.key == key:
-                return line
-        raise KeyError(f"{self.kind.label} has no line {key!r}")
+__all__ = ["APPROPRIATION_LINES", "CATEGORY_CODES", "SPECS"]
 
 
 def _c(*pairs: tuple[str, str]) -> tuple[Column, ...]:
@@ -138,6 +76,7 @@ CATEGORY_CODES: Final[dict[str, str]] = {
     "抗疫特别国债安排的支出": "234",
 }
 
+#: The final-account specs by kind.
 SPECS: Final[dict[TableKind, TableSpec]] = {
     TableKind.INCOME_EXPENDITURE_SUMMARY: TableSpec(
         TableKind.INCOME_EXPENDITURE_SUMMARY,
@@ -173,6 +112,15 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         (LineSpec("total", "合计"),),
         titles=("收入决算表",),
         aliases={"total": ("合计",), "appropriation": ("财政拨款",)},
+        identities=(
+            RowSum(
+                "row.columns",
+                "total",
+                ("appropriation", "superior_subsidy", "business", "operating", "affiliated", "other"),
+            ),
+        ),
+        hierarchy=True,
+        total_line=True,
     ),
     TableKind.EXPENDITURE: TableSpec(
         TableKind.EXPENDITURE,
@@ -187,6 +135,15 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         (LineSpec("total", "合计"),),
         titles=("支出决算表",),
         aliases={"total": ("合计",)},
+        identities=(
+            RowSum(
+                "row.columns",
+                "total",
+                ("basic", "project", "remit_superior", "operating", "affiliated_subsidy"),
+            ),
+        ),
+        hierarchy=True,
+        total_line=True,
     ),
     TableKind.APPROPRIATION_SUMMARY: TableSpec(
         TableKind.APPROPRIATION_SUMMARY,
@@ -216,6 +173,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         ),
         titles=("财政拨款收入支出决算总表",),
         aliases={"amount": ("金额",)},
+        identities=(
+            RowSum("summary.fund-columns", "total", ("general_budget", "gov_fund", "state_capital")),
+        ),
     ),
     TableKind.GENERAL_BUDGET_EXPENDITURE: TableSpec(
         TableKind.GENERAL_BUDGET_EXPENDITURE,
@@ -223,6 +183,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         (LineSpec("total", "合计"),),
         titles=("一般公共预算财政拨款支出决算表",),
         aliases={"total": ("合计", "本年支出")},
+        identities=(RowSum("row.columns", "total", ("basic", "project")),),
+        hierarchy=True,
+        total_line=True,
     ),
     TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE: TableSpec(
         TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE,
@@ -233,6 +196,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         ),
         code_type=DeptEconomicCode,
         titles=("一般公共预算财政拨款基本支出决算表",),
+        hierarchy=True,
     ),
     TableKind.THREE_PUBLIC: TableSpec(
         TableKind.THREE_PUBLIC,
@@ -271,6 +235,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         (LineSpec("total", "合计"),),
         titles=("政府性基金预算财政拨款收入支出决算表",),
         aliases={"total": ("本年支出 合计",)},
+        identities=(RowSum("row.columns", "total", ("basic", "project")),),
+        hierarchy=True,
+        total_line=True,
     ),
     TableKind.STATE_CAPITAL: TableSpec(
         TableKind.STATE_CAPITAL,
@@ -288,14 +255,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             "国有资本经营预算财政拨款收入支出决算表",
         ),
         aliases={"total": ("本年支出 小计",)},
+        identities=(RowSum("row.columns", "total", ("basic", "project")),),
+        hierarchy=True,
+        total_line=True,
     ),
 }
 
-
-def spec(kind: TableKind) -> TableSpec:
-    """The spec of a table kind.
-
-    >>> spec(TableKind.GENERAL_BUDGET_EXPENDITURE).column_keys()
-    ('total', 'basic', 'project')
-    """
-    return SPECS[kind]
