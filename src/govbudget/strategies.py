@@ -25,15 +25,19 @@ from hypothesis.errors import InvalidArgument
 from govbudget.amount import Amount, Unit, to_decimal
 from govbudget.codes import Code, DeptEconomicCode, FunctionCode, GovEconomicCode, Level
 from govbudget.disclosure import Disclosure
-from govbudget.tables import CellRef, Column, Row, Table, TableKind, spec
+from govbudget.tables import CellRef, Column, Family, Row, Table, TableKind, spec
 
 __all__ = [
     "ERROR_KINDS",
     "InjectedError",
+    "BUDGET_LAYOUTS",
     "amounts",
+    "budgets_with_error",
+    "consistent_budgets",
     "consistent_disclosures",
     "dept_economic_codes",
     "disclosures_with_error",
+    "errors_in",
     "function_codes",
     "gov_economic_codes",
     "tables",
@@ -583,10 +587,55 @@ def disclosures_with_error(
     Raises:
         InvalidArgument: When *kinds* names an unknown kind.
     """
+    _known(kinds)
+    return _inject(draw, draw(consistent_disclosures(**options)), kinds)
+
+
+@st.composite
+def budgets_with_error(
+    draw: st.DrawFn, /, *, kinds: Sequence[str] = ERROR_KINDS, **options: Any
+) -> InjectedError:
+    """A :func:`consistent_budgets` example with one error of one of *kinds* injected.
+
+    The kinds are those of :func:`disclosures_with_error`; a ``unit_slip`` multiplies a
+    figure by 10000 whatever its table's unit. Options are passed to
+    :func:`consistent_budgets`.
+
+    Raises:
+        InvalidArgument: When *kinds* names an unknown kind.
+
+    .. versionadded:: 0.2
+    """
+    _known(kinds)
+    return _inject(draw, draw(consistent_budgets(**options)), kinds)
+
+
+@st.composite
+def errors_in(
+    draw: st.DrawFn, disclosure: Disclosure, /, *, kinds: Sequence[str] = ERROR_KINDS
+) -> InjectedError:
+    """One error of one of *kinds* injected into *disclosure* (yours, or a real one).
+
+    For mutation tests of a document you hold: draw many and count how often the checks
+    catch the error and name its cell.
+
+    Raises:
+        InvalidArgument: When *kinds* names an unknown kind.
+
+    .. versionadded:: 0.2
+    """
+    _known(kinds)
+    return _inject(draw, disclosure, kinds)
+
+
+def _known(kinds: Sequence[str]) -> None:
     unknown = set(kinds) - set(ERROR_KINDS)
     if unknown or not kinds:
         raise InvalidArgument(f"kinds must be among {ERROR_KINDS}, not {sorted(unknown)}")
-    original = draw(consistent_disclosures(**options))
+
+
+def _inject(draw: st.DrawFn, original: Disclosure, kinds: Sequence[str]) -> InjectedError:
+    """*original* with one error of one of *kinds*, drawn."""
     kind = draw(st.sampled_from(list(kinds)))
     cells = [
         (table.kind, index, row, column, amount)
@@ -634,7 +683,7 @@ def disclosures_with_error(
 
     tests: dict[str, Callable[[Row, Amount], bool]] = {
         "change": lambda r, a: True,
-        "unit_slip": lambda r, a: a.value != 0 and a.unit is Unit.WAN,
+        "unit_slip": lambda r, a: a.value != 0,
         "sign_flip": lambda r, a: abs(a.value) >= Decimal("0.5"),
         "transposed_digits": lambda r, a: len(set(a.printed().lstrip("-").split(".")[0])) > 1,
     }
@@ -663,3 +712,381 @@ def disclosures_with_error(
         amount,
         changed,
     )
+
+
+# Budgets: the Shanghai nine-table set and the Jiangsu twelve-table set, from one ledger.
+
+#: The budget layouts :func:`consistent_budgets` draws (the keys of
+#: :data:`govbudget.tables.budget.SETS`).
+BUDGET_LAYOUTS = ("上海", "江苏")
+
+
+@st.composite
+def consistent_budgets(
+    draw: st.DrawFn,
+    /,
+    *,
+    layout: str | None = None,
+    max_fen: int = 10**9,
+    categories: tuple[int, int] = (1, 4),
+) -> Disclosure:
+    """Budgets whose tables agree, to the cent, before rounding, in either published layout.
+
+    A ledger of true values in fen (by functional code and fund: 一般公共预算, 政府性基金,
+    国有资本经营预算 and non-appropriation money; basic and project expenditure; basic
+    expenditure by economic code) is drawn, and every table of the layout's set prints it
+    rounded half up: Shanghai's in 元 with two decimals beside a 三公 table in 万元,
+    Jiangsu's all in 万元; zeros printed blank or as ``0.00``. *layout* is ``"上海"`` or
+    ``"江苏"`` (either when ``None``). Every rule of :func:`govbudget.check` (the catalogue
+    aside) finds nothing in them.
+
+    Raises:
+        InvalidArgument: When *layout* is not one of :data:`BUDGET_LAYOUTS`.
+
+    .. versionadded:: 0.2
+    """
+    if layout is not None and layout not in BUDGET_LAYOUTS:
+        raise InvalidArgument(f"layout must be one of {BUDGET_LAYOUTS}, not {layout!r}")
+    chosen = layout or draw(st.sampled_from(BUDGET_LAYOUTS))
+    shanghai = chosen == "上海"
+    k = TableKind
+    funds = ("gb", "other", *draw(st.sampled_from([(), ("gf",), ("sc",), ("gf", "sc")])))
+    if not shanghai:
+        funds = tuple(f for f in funds if f != "sc")
+    nodes = draw(_functional_tree(funds, max_fen, categories))
+    unit = Unit.YUAN if shanghai else Unit.WAN
+    blank = draw(st.booleans())
+    pr = _Printer(unit, 2, blank)
+    pr_wan = _Printer(Unit.WAN, 2, blank)
+    top = [n for n in nodes if n.code.level is Level.CATEGORY]
+    appropriation = ("gb", "gf", "sc")
+
+    def cells(printer: _Printer, values: dict[str, int]) -> dict[str, Amount]:
+        return {c: printer(v) for c, v in values.items()}
+
+    def line(key: str, label: str, **values: int) -> Row:
+        return Row(line=key, label=label, cells=cells(pr, values))
+
+    def node_row(node: _Node | Row, **values: int) -> Row:
+        code = node.code
+        assert code is not None  # noqa: S101 - nodes always carry a code
+        return Row(code=code, label=f"科目{code}", cells=cells(pr, values))
+
+    def table(kind: TableKind, rows: list[Row], keys: Sequence[str], *, in_wan: bool = False) -> Table:
+        columns = tuple(c for c in spec(kind).columns if c.key in keys)
+        return Table(kind, Unit.WAN if in_wan else unit, columns, rows)
+
+    def spent(node: _Node, chosen_funds: Iterable[str]) -> tuple[int, int]:
+        picked = tuple(chosen_funds)
+        return sum(node.basic[f] for f in picked), sum(node.project[f] for f in picked)
+
+    def functional(
+        kind: TableKind, chosen_funds: tuple[str, ...], keys: Sequence[str]
+    ) -> Table:
+        rows: list[Row] = []
+        basic_all = project_all = 0
+        for node in nodes:
+            basic, project = spent(node, chosen_funds)
+            if node in top:
+                basic_all, project_all = basic_all + basic, project_all + project
+            if basic or project:
+                rows.append(node_row(node, **_pick(basic, project, keys)))
+        rows.insert(0, line("total", "合计", **_pick(basic_all, project_all, keys)))
+        return table(kind, rows, keys)
+
+    total_of = {f: sum(n.spent(f) for n in top) for f in _FUNDS}
+    basic_of = {f: sum(n.basic[f] for n in top) for f in _FUNDS}
+    project_of = {f: sum(n.project[f] for n in top) for f in _FUNDS}
+    app = sum(total_of[f] for f in appropriation)
+    everything = app + total_of["other"]
+    economic, values = draw(_economic_rows(basic_of["gb"], pr))
+    coded = [r for r in economic if r.code is not None]
+    personnel = sum(v for c, v in values.items() if c[:3] in _PERSONNEL)
+    abroad, purchase, operation, reception, meeting, training = (
+        draw(_fen(max_fen // 100)) for _ in range(6)
+    )
+    vehicle = purchase + operation
+    three = abroad + vehicle + reception
+    category_lines = [node_row(n, amount=n.spent("gb") + n.spent("gf") + n.spent("sc") + n.spent("other")) for n in top]
+    if shanghai:
+        tables = [
+            table(
+                k.BUDGET_SUMMARY,
+                [
+                    line("appropriation", "一、财政拨款收入", amount=app),
+                    line("general_budget", "1.一般公共预算资金", amount=total_of["gb"]),
+                    line("gov_fund", "2.政府性基金", amount=total_of["gf"]),
+                    line("state_capital", "3.国有资本经营预算", amount=total_of["sc"]),
+                    line("business", "二、事业收入", amount=total_of["other"]),
+                    line("operating", "三、事业单位经营收入", amount=0),
+                    line("other", "四、其他收入", amount=0),
+                    line("income_total", "收入总计", amount=everything),
+                    *category_lines,
+                    line("expenditure_total", "支出总计", amount=everything),
+                ],
+                ("amount",),
+            ),
+            table(
+                k.BUDGET_INCOME,
+                [
+                    line("total", "合计", total=everything, appropriation=app, business=total_of["other"]),
+                    *(
+                        node_row(
+                            n,
+                            total=sum(n.spent(f) for f in _FUNDS),
+                            appropriation=sum(n.spent(f) for f in appropriation),
+                            business=n.spent("other"),
+                        )
+                        for n in nodes
+                    ),
+                ],
+                ("total", "appropriation", "business", "operating", "other"),
+            ),
+            functional(k.BUDGET_EXPENDITURE, _FUNDS, ("total", "basic", "project")),
+            table(
+                k.BUDGET_APPROPRIATION_SUMMARY,
+                [
+                    line("general_budget", "一、一般公共预算资金", amount=total_of["gb"]),
+                    line("gov_fund", "二、政府性基金", amount=total_of["gf"]),
+                    line("state_capital", "三、国有资本经营预算", amount=total_of["sc"]),
+                    line("income_total", "收入总计", amount=app),
+                    *(
+                        node_row(
+                            n,
+                            total=sum(n.spent(f) for f in appropriation),
+                            general_budget=n.spent("gb"),
+                            gov_fund=n.spent("gf"),
+                            state_capital=n.spent("sc"),
+                        )
+                        for n in top
+                        if any(n.spent(f) for f in appropriation)
+                    ),
+                    line(
+                        "expenditure_total",
+                        "支出总计",
+                        total=app,
+                        general_budget=total_of["gb"],
+                        gov_fund=total_of["gf"],
+                        state_capital=total_of["sc"],
+                    ),
+                ],
+                ("amount", "total", "general_budget", "gov_fund", "state_capital"),
+            ),
+            functional(k.BUDGET_GENERAL_EXPENDITURE, ("gb",), ("total", "basic", "project")),
+            functional(k.BUDGET_GOV_FUND, ("gf",), ("total", "basic", "project")),
+            functional(k.BUDGET_STATE_CAPITAL, ("sc",), ("total", "basic", "project")),
+            table(
+                k.BUDGET_GENERAL_BASIC,
+                [
+                    *(
+                        Row(
+                            code=r.code,
+                            label=r.label,
+                            cells={
+                                "total": r.cells["amount"],
+                                "personnel": r.cells["amount"] if _personnel(r) else pr(0),
+                                "public": pr(0) if _personnel(r) else r.cells["amount"],
+                            },
+                        )
+                        for r in coded
+                    ),
+                    line(
+                        "total",
+                        "合计",
+                        total=basic_of["gb"],
+                        personnel=personnel,
+                        public=basic_of["gb"] - personnel,
+                    ),
+                ],
+                ("total", "personnel", "public"),
+            ),
+            table(
+                k.BUDGET_THREE_PUBLIC,
+                [
+                    Row(
+                        line="three_public",
+                        label="“三公”经费",
+                        cells=cells(
+                            pr_wan,
+                            {
+                                "total": three,
+                                "abroad": abroad,
+                                "vehicle": vehicle,
+                                "vehicle_purchase": purchase,
+                                "vehicle_operation": operation,
+                                "reception": reception,
+                                "operating_costs": draw(_fen(max_fen // 10)),
+                            },
+                        ),
+                    )
+                ],
+                (
+                    "total",
+                    "abroad",
+                    "vehicle",
+                    "vehicle_purchase",
+                    "vehicle_operation",
+                    "reception",
+                    "operating_costs",
+                ),
+                in_wan=True,
+            ),
+        ]
+    else:
+        basic_app = sum(basic_of[f] for f in appropriation)
+        project_app = sum(project_of[f] for f in appropriation)
+        public = [r for r in coded if r.code is not None and r.code.digits.startswith("302")]
+        tables = [
+            table(
+                k.BUDGET_SUMMARY,
+                [
+                    line("appropriation", "一、财政拨款", amount=app),
+                    line("general_budget", "1.一般公共预算", amount=total_of["gb"]),
+                    line("gov_fund", "2.政府性基金预算", amount=total_of["gf"]),
+                    line("special_account", "二、财政专户管理资金", amount=0),
+                    line("other_funds", "三、其他资金", amount=total_of["other"]),
+                    line("income_subtotal", "当年收入小计", amount=everything),
+                    line("carryover", "上年结转资金", amount=0),
+                    line("income_total", "收入合计", amount=everything),
+                    *category_lines,
+                    line("expenditure_subtotal", "当年支出小计", amount=everything),
+                    line("use_basic", "一、基本支出", amount=sum(basic_of.values())),
+                    line("use_project", "二、项目支出", amount=sum(project_of.values())),
+                    line("use_reserve", "三、单位预留机动经费", amount=0),
+                    line("carry_forward", "结转下年资金", amount=0),
+                    line("expenditure_total", "支出合计", amount=everything),
+                ],
+                ("amount",),
+            ),
+            table(
+                k.BUDGET_INCOME,
+                [
+                    line("income_total", "收入总计", total=everything),
+                    line("general_budget_subtotal", "小计", total=total_of["gb"]),
+                    line("general_budget_appropriation", "公共财政拨款（补助）资金", total=total_of["gb"]),
+                    line("general_budget_special", "专项收入", total=0),
+                    line("gov_fund_subtotal", "政府性基金", total=total_of["gf"]),
+                    line("other_funds_subtotal", "小计", total=total_of["other"]),
+                    line("other_funds_business", "事业收入", total=total_of["other"]),
+                    line("other_funds_operating", "经营收入", total=0),
+                    line("carryover_subtotal", "小计", total=0),
+                ],
+                ("total",),
+            ),
+            table(
+                k.BUDGET_EXPENDITURE,
+                [
+                    line(
+                        "total",
+                        "合计",
+                        total=everything,
+                        basic=sum(basic_of.values()),
+                        project=sum(project_of.values()),
+                        reserve=0,
+                    )
+                ],
+                ("total", "basic", "project", "reserve", "carry_forward"),
+            ),
+            table(
+                k.BUDGET_APPROPRIATION_SUMMARY,
+                [
+                    line("general_budget", "一、一般公共预算", amount=total_of["gb"]),
+                    line("gov_fund", "二、政府性基金预算", amount=total_of["gf"]),
+                    line("income_total", "收入合计", amount=app),
+                    line("use_basic", "一、基本支出", amount=basic_app),
+                    line("use_project", "二、项目支出", amount=project_app),
+                    line("use_reserve", "三、单位预留机动经费", amount=0),
+                    line("expenditure_total", "支出合计", amount=app),
+                ],
+                ("amount",),
+            ),
+            functional(k.BUDGET_APPROPRIATION_EXPENDITURE, appropriation, ("total",)),
+            table(
+                k.BUDGET_APPROPRIATION_BASIC,
+                [line("total", "合计", total=basic_of["gb"]), *_as_total(coded)],
+                ("total",),
+            ),
+            functional(k.BUDGET_GENERAL_EXPENDITURE, ("gb",), ("total",)),
+            table(
+                k.BUDGET_GENERAL_BASIC,
+                [line("total", "合计", total=basic_of["gb"]), *_as_total(coded)],
+                ("total",),
+            ),
+            table(
+                k.BUDGET_THREE_PUBLIC,
+                [
+                    Row(
+                        line="three_public",
+                        label="“三公”经费",
+                        cells=cells(
+                            pr_wan,
+                            {
+                                "total": three + meeting + training,
+                                "three_public": three,
+                                "abroad": abroad,
+                                "vehicle": vehicle,
+                                "vehicle_purchase": purchase,
+                                "vehicle_operation": operation,
+                                "reception": reception,
+                                "meeting": meeting,
+                                "training": training,
+                            },
+                        ),
+                    )
+                ],
+                (
+                    "total",
+                    "three_public",
+                    "abroad",
+                    "vehicle",
+                    "vehicle_purchase",
+                    "vehicle_operation",
+                    "reception",
+                    "meeting",
+                    "training",
+                ),
+                in_wan=True,
+            ),
+            functional(k.BUDGET_GOV_FUND, ("gf",), ("total",)),
+            table(
+                k.BUDGET_OPERATING_COSTS,
+                [
+                    line("total", "合计", total=sum(v for c, v in values.items() if c.startswith("302"))),
+                    *_as_total(public),
+                ],
+                ("total",),
+            ),
+            table(
+                k.BUDGET_PROCUREMENT,
+                [
+                    line("total", "合计", total=purchase + meeting),
+                    line("goods", "一、货物", total=purchase),
+                    line("services", "三、服务", total=meeting),
+                ],
+                ("total",),
+            ),
+        ]
+    return Disclosure(
+        department="示例单位",
+        year=draw(st.integers(2017, 2026)),
+        family=Family.BUDGET,
+        unit=unit,
+        tables={t.kind: t for t in tables},
+    )
+
+
+def _pick(basic: int, project: int, keys: Sequence[str]) -> dict[str, int]:
+    """The cells a functional row prints: 合计, and 基本/项目 where the table has them."""
+    out = {"total": basic + project}
+    if "basic" in keys:
+        out |= {"basic": basic, "project": project}
+    return out
+
+
+def _personnel(row: Row) -> bool:
+    return row.code is not None and row.code.digits[:3] in _PERSONNEL
+
+
+def _as_total(rows: Iterable[Row]) -> list[Row]:
+    """Economic rows with their one figure under ``total`` (the Jiangsu tables' 金额)."""
+    return [attrs.evolve(r, cells={"total": r.cells["amount"]}) for r in rows]

@@ -5,7 +5,8 @@
 True
 
 Importing this package registers the built-in rules: within a table
-(:mod:`~govbudget.checks.within`), across tables (:mod:`~govbudget.checks.across`) and on
+(:mod:`~govbudget.checks.within`), across tables (:mod:`~govbudget.checks.across`, and for
+budgets :mod:`~govbudget.checks.budget`) and on
 the shape of the disclosure and its codes (:mod:`~govbudget.checks.structure`), and the
 narrative against the tables (:mod:`~govbudget.checks.narrative`).
 """
@@ -13,6 +14,7 @@ narrative against the tables (:mod:`~govbudget.checks.narrative`).
 # isort: off - rules run and report in registration order: within a table, across, shape
 from govbudget.checks import within  # noqa: I001
 from govbudget.checks import across
+from govbudget.checks import budget
 from govbudget.checks import structure
 from govbudget.checks import narrative
 
@@ -31,6 +33,7 @@ __all__ = [
     "Rule",
     "Term",
     "across",
+    "budget",
     "check",
     "narrative",
     "relations_of",

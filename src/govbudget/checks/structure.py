@@ -19,6 +19,7 @@ from govbudget.location import Location
 from govbudget.report import Finding, Severity
 from govbudget.tables.base import Family, Row, Table, TableKind
 from govbudget.tables import spec
+from govbudget.tables.budget import SETS as BUDGET_SETS
 
 __all__: list[str] = []
 
@@ -72,17 +73,26 @@ def _finding(
     tables=tuple(TableKind),
 )
 def tables(context: Context) -> Iterator[Finding]:
-    """Each of the nine final-account tables (01–09) is published.
+    """Each table of the disclosure's set is published.
 
-    Each one missing
-    is reported (a table that says 此表无数据 is present).
+    Final accounts: the nine tables 01–09. Budgets: the set of the layout the document
+    follows (Shanghai's nine tables, Jiangsu's twelve), the smallest that holds every
+    table it prints. Each one missing is reported (a table that says 此表无数据 is
+    present).
 
     Example: a disclosure whose 三公 table was left out.
     """
-    if context.disclosure.family is not Family.FINAL or not context.disclosure.tables:
+    disclosure = context.disclosure
+    if not disclosure.tables:
         return
-    for kind in TableKind:
-        if kind.family is Family.FINAL and context.disclosure.table(kind) is None:
+    if disclosure.family is Family.FINAL:
+        expected = TableKind.of_family(Family.FINAL)
+    else:
+        present = set(disclosure.tables)
+        sets = sorted(BUDGET_SETS.values(), key=len)
+        expected = next((s for s in sets if present <= set(s)), ())
+    for kind in expected:
+        if disclosure.table(kind) is None:
             yield Finding(
                 rule="structure.tables",
                 severity=Severity.WARNING,

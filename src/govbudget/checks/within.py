@@ -12,7 +12,7 @@ from govbudget.checks.registry import Context, rule
 from govbudget.checks.relations import Relation, Term, all_blank, cell, expand, terms_of
 from govbudget.codes import Level
 from govbudget.tables import APPROPRIATION_LINES, SPECS, LineEqual, LineSum, RowSum, spec
-from govbudget.tables.base import Table, TableKind
+from govbudget.tables.base import Family, Table, TableKind
 
 __all__ = ["declared_relations", "row_identity"]
 
@@ -184,6 +184,8 @@ def grand_total(context: Context) -> Iterator[Relation]:
     """
     for table in _tables(context, _TOTALLED):
         categories = [r for r in table.coded_rows() if r.code and r.code.level is Level.CATEGORY]
+        if not categories and table.kind.family is Family.BUDGET:
+            continue  # Jiangsu's 支出预算总表 prints its 合计 line alone, with no 类 under it
         for column in table.column_keys:
             found = cell(table, "total", column)
             rel = relation(
@@ -367,6 +369,7 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
 
     Example: 本年收入合计 876.17, 年初结转和结余 12.00, 总计 printed 876.17.
     """
+    yield from declared_relations(context, "summary.grand-total")
     summary = context.disclosure.table(K.INCOME_EXPENDITURE_SUMMARY)
     if summary is not None:
         for rel in (
@@ -426,7 +429,6 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
             )
         )
     yield from (r for r in rels if r is not None)
-    yield from declared_relations(context, "summary.grand-total")
 
 
 @rule(

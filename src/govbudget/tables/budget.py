@@ -16,7 +16,7 @@ from govbudget.codes import DeptEconomicCode
 from govbudget.tables.base import Column, TableKind
 from govbudget.tables.spec import LineEqual, LineSpec, LineSum, RowSum, TableSpec
 
-__all__ = ["SPECS"]
+__all__ = ["SETS", "SPECS"]
 
 K = TableKind
 
@@ -398,5 +398,36 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             ),
         ),
         items=True,
+    ),
+}
+
+
+#: The tables each published budget set must hold, by region's layout. A budget is
+#: judged against the smallest set that holds every kind it prints.
+SETS: Final[dict[str, tuple[TableKind, ...]]] = {
+    "上海": (
+        K.BUDGET_SUMMARY,
+        K.BUDGET_INCOME,
+        K.BUDGET_EXPENDITURE,
+        K.BUDGET_APPROPRIATION_SUMMARY,
+        K.BUDGET_GENERAL_EXPENDITURE,
+        K.BUDGET_GOV_FUND,
+        K.BUDGET_STATE_CAPITAL,
+        K.BUDGET_GENERAL_BASIC,
+        K.BUDGET_THREE_PUBLIC,
+    ),
+    "江苏": (
+        K.BUDGET_SUMMARY,
+        K.BUDGET_INCOME,
+        K.BUDGET_EXPENDITURE,
+        K.BUDGET_APPROPRIATION_SUMMARY,
+        K.BUDGET_APPROPRIATION_EXPENDITURE,
+        K.BUDGET_APPROPRIATION_BASIC,
+        K.BUDGET_GENERAL_EXPENDITURE,
+        K.BUDGET_GENERAL_BASIC,
+        K.BUDGET_THREE_PUBLIC,
+        K.BUDGET_GOV_FUND,
+        K.BUDGET_OPERATING_COSTS,
+        K.BUDGET_PROCUREMENT,
     ),
 }

@@ -1,0 +1,202 @@
+"""Budget checks: generated budgets pass, injected errors are caught and blamed, keys are typed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govbudget import Disclosure, check
+from govbudget.amount import Amount
+from govbudget.checks import Context, Registry, rule
+from govbudget.checks.relations import Relation, cell, declared
+from govbudget.errors import RuleError
+from govbudget.strategies import (
+    BUDGET_LAYOUTS,
+    InjectedError,
+    budgets_with_error,
+    consistent_budgets,
+)
+from govbudget.tables import Column, Family, LineSum, RowSum, TableKind, TableSpec
+from govbudget.tables.budget import SETS
+
+CATALOGUE = ["catalogue.*"]
+K = TableKind
+
+
+@settings(max_examples=80)
+@given(consistent_budgets())
+def test_consistent_budgets_have_no_findings(budget: Disclosure) -> None:
+    """Budgets of either layout, exact to the fen and printed rounded, raise nothing."""
+    report = check(budget, skip=CATALOGUE)
+
+    assert budget.family is Family.BUDGET
+    assert report.findings == ()
+    assert report.checked > 20
+
+
+@pytest.mark.parametrize("layout", BUDGET_LAYOUTS)
+@settings(max_examples=20)
+@given(data=st.data())
+def test_each_layout_prints_its_whole_set(layout: str, data: st.DataObject) -> None:
+    """A generated budget holds exactly its layout's tables, the 三公 table in 万元."""
+    budget = data.draw(consistent_budgets(layout=layout))
+
+    assert set(budget.tables) == set(SETS[layout])
+    assert budget.tables[K.BUDGET_THREE_PUBLIC].unit.value == "万元"
+
+
+def _move(budget: Disclosure, kind: TableKind, row: str, column: str) -> Disclosure:
+    """*budget* with one cell raised by 1000 in its table's unit (a blank becomes 1000)."""
+    table = budget.tables[kind]
+    rows = []
+    for printed in table.rows:
+        if printed.key == row:
+            old = table.amount(row, column)
+            assert old is not None
+            base = Decimal(0) if old.blank else old.value
+            new = Amount(base + 1000, old.unit, table.places)
+            printed = attrs.evolve(printed, cells={**printed.cells, column: new})
+        rows.append(printed)
+    return attrs.evolve(budget, tables={**budget.tables, kind: attrs.evolve(table, rows=rows)})
+
+
+#: (layout, table, row, column, the rule that must object) — one per budget identity family.
+MOVES = [
+    ("上海", K.BUDGET_SUMMARY, "appropriation", "amount", "summary.income"),
+    ("上海", K.BUDGET_SUMMARY, "income_total", "amount", "summary.balanced"),
+    ("上海", K.BUDGET_INCOME, "total", "business", "budget.income"),
+    ("上海", K.BUDGET_EXPENDITURE, "total", "total", "budget.expenditure"),
+    ("上海", K.BUDGET_APPROPRIATION_SUMMARY, "income_total", "amount", "budget.appropriation"),
+    ("上海", K.BUDGET_APPROPRIATION_SUMMARY, "expenditure_total", "gov_fund", "budget.gov-fund"),
+    (
+        "上海",
+        K.BUDGET_APPROPRIATION_SUMMARY,
+        "expenditure_total",
+        "state_capital",
+        "budget.state-capital",
+    ),
+    ("上海", K.BUDGET_GENERAL_EXPENDITURE, "total", "total", "budget.general-budget"),
+    ("上海", K.BUDGET_GENERAL_EXPENDITURE, "total", "basic", "budget.basic"),
+    ("上海", K.BUDGET_GENERAL_BASIC, "total", "personnel", "budget.personnel-public"),
+    ("上海", K.BUDGET_GENERAL_BASIC, "total", "public", "row.columns"),
+    ("上海", K.BUDGET_THREE_PUBLIC, "three_public", "reception", "three-public.sum"),
+    ("江苏", K.BUDGET_SUMMARY, "use_basic", "amount", "summary.expenditure"),
+    ("江苏", K.BUDGET_SUMMARY, "carry_forward", "amount", "summary.grand-total"),
+    ("江苏", K.BUDGET_INCOME, "general_budget_special", "total", "summary.income"),
+    ("江苏", K.BUDGET_EXPENDITURE, "total", "reserve", "row.columns"),
+    (
+        "江苏",
+        K.BUDGET_APPROPRIATION_EXPENDITURE,
+        "total",
+        "total",
+        "budget.appropriation-expenditure",
+    ),
+    ("江苏", K.BUDGET_GENERAL_EXPENDITURE, "total", "total", "budget.general-budget"),
+    ("上海", K.BUDGET_EXPENDITURE, "total", "project", "row.columns"),
+    ("江苏", K.BUDGET_GOV_FUND, "total", "total", "budget.gov-fund"),
+    ("江苏", K.BUDGET_THREE_PUBLIC, "three_public", "meeting", "three-public.sum"),
+    ("江苏", K.BUDGET_PROCUREMENT, "goods", "total", "summary.procurement"),
+]
+
+
+@pytest.mark.parametrize(("layout", "kind", "row", "column", "rule_id"), MOVES)
+@settings(max_examples=8)
+@given(data=st.data())
+def test_each_budget_identity_objects_to_a_moved_cell(  # noqa: PLR0917 - one case spelled out
+    layout: str, kind: TableKind, row: str, column: str, rule_id: str, data: st.DataObject
+) -> None:
+    """Raising one declared cell by 1000 is an error of the rule that owns that identity."""
+    budget = data.draw(consistent_budgets(layout=layout))
+    report = check(_move(budget, kind, row, column), skip=CATALOGUE)
+
+    assert rule_id in {f.rule for f in report.errors()}
+
+
+@settings(max_examples=80)
+@given(budgets_with_error(kinds=["unit_slip", "sign_flip", "transposed_digits"]))
+def test_budget_slips_flips_and_swaps_are_caught_and_blamed(injected: InjectedError) -> None:
+    """A ×10000 slip, a flipped sign and two swapped digits are errors naming the cell."""
+    report = check(injected.disclosure, skip=CATALOGUE)
+
+    assert not report.ok, injected.kind
+    assert injected.cell in {s.cell for s in report.suspects}
+
+
+@settings(max_examples=80)
+@given(budgets_with_error(kinds=["change"]))
+def test_a_budget_cell_moved_by_a_tenth_or_more_is_caught_and_blamed(
+    injected: InjectedError,
+) -> None:
+    """A figure moved by at least 0.10 of its unit is an error, and its cell a suspect.
+
+    Budget identities have at most a few dozen terms, so 0.10 is beyond every tolerance
+    (0.005 per term); a smaller move may hide in rounding, as the interval rule intends.
+    """
+    assert injected.printed is not None
+    assert injected.changed is not None
+    report = check(injected.disclosure, skip=CATALOGUE)
+    moved = abs(injected.changed.value - injected.printed.value)
+
+    if moved >= Decimal("0.1"):
+        assert not report.ok
+        assert injected.cell in {s.cell for s in report.suspects}
+
+
+def test_a_misspelt_key_raises_instead_of_checking_nothing() -> None:
+    """Asking for a column or line a kind does not declare is a RuleError, not None."""
+    with pytest.raises(RuleError, match="declares no column 'totl'"):
+        declared(K.BUDGET_GENERAL_EXPENDITURE, "total", "totl")
+    with pytest.raises(RuleError, match="declares no line 'income_totl'"):
+        declared(K.BUDGET_SUMMARY, "income_totl", "amount")
+
+    declared(K.BUDGET_SUMMARY, "201", "amount")  # a code's digits are always a row key
+    declared(K.BUDGET_PROCUREMENT, "item7", "total")  # so are a procurement table's items
+
+
+@settings(max_examples=5)
+@given(consistent_budgets(layout="上海"))
+def test_a_rule_with_a_misspelt_key_reports_that_it_could_not_run(budget: Disclosure) -> None:
+    """The typo surfaces as an error finding of the rule, never as a silent pass."""
+    registry = Registry()
+
+    @rule("mine.typo", "A rule with a typo", "拼写错误", registry=registry)
+    def typo(context: Context) -> Iterator[Relation]:
+        table = context.disclosure.table(K.BUDGET_EXPENDITURE)
+        found = cell(table, "total", "totl")
+        if found is not None:
+            yield Relation(found, ())
+
+    report = check(budget, registry=registry)
+
+    assert [f.rule for f in report.errors()] == ["mine.typo"]
+    assert "could not run" in report.errors()[0].message
+
+
+def test_a_spec_refuses_an_identity_over_undeclared_keys() -> None:
+    """A typo in a declared identity fails when the spec is built (at import)."""
+    with pytest.raises(RuleError, match="declares no column 'projct'"):
+        TableSpec(
+            K.BUDGET_EXPENDITURE,
+            (Column("total", "合计"), Column("basic", "基本支出")),
+            identities=(RowSum("row.columns", "total", ("basic", "projct")),),
+        )
+    with pytest.raises(RuleError, match="declares no line 'gross'"):
+        TableSpec(
+            K.BUDGET_SUMMARY,
+            (Column("amount", "预算数"),),
+            identities=(LineSum("summary.income", "gross", ()),),
+        )
+
+
+def test_budget_kinds_have_their_family_and_labels() -> None:
+    """Budget kinds say 预算; their labels carry no final-account number."""
+    assert K.BUDGET_INCOME.family is Family.BUDGET
+    assert K.INCOME.family is Family.FINAL
+    assert K.BUDGET_INCOME.label == "收入预算总表"
+    assert K.INCOME.label == "公开02表 收入决算表"
+    assert len(K.of_family(Family.BUDGET)) == 13
