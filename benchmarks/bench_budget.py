@@ -31,8 +31,10 @@ def main() -> None:
         return
     repeat = 1 if "--quick" in sys.argv else 3
     print(f"best of {repeat}")
-    print(f"{'family':14s} {'file':52s} {'pages':>5s} {'tables':>6s} {'relations':>9s}"
-          f" {'read ms':>9s} {'check ms':>9s}")
+    print(
+        f"{'family':14s} {'file':52s} {'pages':>5s} {'tables':>6s} {'relations':>9s}"
+        f" {'read ms':>9s} {'check ms':>9s}"
+    )
     for family, path in present:
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)

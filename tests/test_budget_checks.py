@@ -60,8 +60,9 @@ def _move(budget: Disclosure, kind: TableKind, row: str, column: str) -> Disclos
             assert old is not None
             base = Decimal(0) if old.blank else old.value
             new = Amount(base + 1000, old.unit, table.places)
-            printed = attrs.evolve(printed, cells={**printed.cells, column: new})
-        rows.append(printed)
+            rows.append(attrs.evolve(printed, cells={**printed.cells, column: new}))
+        else:
+            rows.append(printed)
     return attrs.evolve(budget, tables={**budget.tables, kind: attrs.evolve(table, rows=rows)})
 
 

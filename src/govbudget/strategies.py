@@ -28,9 +28,9 @@ from govbudget.disclosure import Disclosure
 from govbudget.tables import CellRef, Column, Family, Row, Table, TableKind, spec
 
 __all__ = [
+    "BUDGET_LAYOUTS",
     "ERROR_KINDS",
     "InjectedError",
-    "BUDGET_LAYOUTS",
     "amounts",
     "budgets_with_error",
     "consistent_budgets",
@@ -722,7 +722,7 @@ BUDGET_LAYOUTS = ("上海", "江苏")
 
 
 @st.composite
-def consistent_budgets(
+def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of a layout
     draw: st.DrawFn,
     /,
     *,
@@ -767,12 +767,12 @@ def consistent_budgets(
     def line(key: str, label: str, **values: int) -> Row:
         return Row(line=key, label=label, cells=cells(pr, values))
 
-    def node_row(node: _Node | Row, **values: int) -> Row:
-        code = node.code
-        assert code is not None  # noqa: S101 - nodes always carry a code
-        return Row(code=code, label=f"科目{code}", cells=cells(pr, values))
+    def node_row(node: _Node, **values: int) -> Row:
+        return Row(code=node.code, label=f"科目{node.code}", cells=cells(pr, values))
 
-    def table(kind: TableKind, rows: list[Row], keys: Sequence[str], *, in_wan: bool = False) -> Table:
+    def table(
+        kind: TableKind, rows: list[Row], keys: Sequence[str], *, in_wan: bool = False
+    ) -> Table:
         columns = tuple(c for c in spec(kind).columns if c.key in keys)
         return Table(kind, Unit.WAN if in_wan else unit, columns, rows)
 
@@ -780,9 +780,7 @@ def consistent_budgets(
         picked = tuple(chosen_funds)
         return sum(node.basic[f] for f in picked), sum(node.project[f] for f in picked)
 
-    def functional(
-        kind: TableKind, chosen_funds: tuple[str, ...], keys: Sequence[str]
-    ) -> Table:
+    def functional(kind: TableKind, chosen_funds: tuple[str, ...], keys: Sequence[str]) -> Table:
         rows: list[Row] = []
         basic_all = project_all = 0
         for node in nodes:
@@ -807,7 +805,10 @@ def consistent_budgets(
     )
     vehicle = purchase + operation
     three = abroad + vehicle + reception
-    category_lines = [node_row(n, amount=n.spent("gb") + n.spent("gf") + n.spent("sc") + n.spent("other")) for n in top]
+    category_lines = [
+        node_row(n, amount=n.spent("gb") + n.spent("gf") + n.spent("sc") + n.spent("other"))
+        for n in top
+    ]
     if shanghai:
         tables = [
             table(
@@ -829,7 +830,13 @@ def consistent_budgets(
             table(
                 k.BUDGET_INCOME,
                 [
-                    line("total", "合计", total=everything, appropriation=app, business=total_of["other"]),
+                    line(
+                        "total",
+                        "合计",
+                        total=everything,
+                        appropriation=app,
+                        business=total_of["other"],
+                    ),
                     *(
                         node_row(
                             n,
@@ -963,7 +970,11 @@ def consistent_budgets(
                 [
                     line("income_total", "收入总计", total=everything),
                     line("general_budget_subtotal", "小计", total=total_of["gb"]),
-                    line("general_budget_appropriation", "公共财政拨款（补助）资金", total=total_of["gb"]),
+                    line(
+                        "general_budget_appropriation",
+                        "公共财政拨款（补助）资金",
+                        total=total_of["gb"],
+                    ),
                     line("general_budget_special", "专项收入", total=0),
                     line("gov_fund_subtotal", "政府性基金", total=total_of["gf"]),
                     line("other_funds_subtotal", "小计", total=total_of["other"]),
@@ -1051,7 +1062,11 @@ def consistent_budgets(
             table(
                 k.BUDGET_OPERATING_COSTS,
                 [
-                    line("total", "合计", total=sum(v for c, v in values.items() if c.startswith("302"))),
+                    line(
+                        "total",
+                        "合计",
+                        total=sum(v for c, v in values.items() if c.startswith("302")),
+                    ),
                     *_as_total(public),
                 ],
                 ("total",),

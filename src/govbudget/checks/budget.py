@@ -42,7 +42,7 @@ def at(table: Table | None, row: str, column: str) -> list[Term] | None:
     return expand(table, row, column)
 
 
-def same(  # noqa: PLR0917 - one printed figure against another, spelled out
+def same(
     left: tuple[Table | None, str, str],
     right: tuple[Table | None, str, str],
     what_zh: str,
@@ -117,7 +117,9 @@ def income(context: Context) -> Iterator[Relation]:
     """
     summary, detail = _tables(context, K.BUDGET_SUMMARY, K.BUDGET_INCOME)
     yield from same(
-        (detail, "total", "total"), (summary, "income_total", "amount"), "收入预算总表合计 = 收入总计"
+        (detail, "total", "total"),
+        (summary, "income_total", "amount"),
+        "收入预算总表合计 = 收入总计",
     )
     yield from same(
         (detail, "income_total", "total"),
@@ -154,7 +156,9 @@ def expenditure(context: Context) -> Iterator[Relation]:
     """
     summary, detail = _tables(context, K.BUDGET_SUMMARY, K.BUDGET_EXPENDITURE)
     yield from same(
-        (detail, "total", "total"), (summary, "expenditure_total", "amount"), "支出预算总表合计 = 支出总计"
+        (detail, "total", "total"),
+        (summary, "expenditure_total", "amount"),
+        "支出预算总表合计 = 支出总计",
     )
     yield from by_category(summary, "amount", detail, "total", "支出")
     for line, column, name in (

@@ -33,8 +33,8 @@ from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
-from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
+from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
