@@ -1,4 +1,4 @@
-"""Disclosure tables: the shared shape (:mod:`.base`), specs (:mod:`.spec`) and each family's data.
+"""Disclosure tables: the shared shape (:mod:`.base`), specs (:mod:`.specs`) and each family's data.
 
 The final-account kinds are declared in :mod:`.final_accounts`, the budget kinds in
 :mod:`.budget`; :data:`SPECS` holds both.
@@ -11,7 +11,7 @@ from typing import Final
 from govbudget.tables import budget, final_accounts
 from govbudget.tables.base import CellRef, Column, Family, Row, RowCode, Table, TableKind
 from govbudget.tables.final_accounts import APPROPRIATION_LINES, CATEGORY_CODES
-from govbudget.tables.spec import Identity, LineEqual, LineSpec, LineSum, RowSum, TableSpec
+from govbudget.tables.specs import Identity, LineEqual, LineSpec, LineSum, RowSum, TableSpec
 
 __all__ = [
     "APPROPRIATION_LINES",

@@ -14,7 +14,7 @@ from typing import Final
 
 from govbudget.codes import DeptEconomicCode
 from govbudget.tables.base import Column, TableKind
-from govbudget.tables.spec import LineEqual, LineSpec, LineSum, RowSum, TableSpec
+from govbudget.tables.specs import LineEqual, LineSpec, LineSum, RowSum, TableSpec
 
 __all__ = ["SETS", "SPECS"]
 

@@ -13,7 +13,7 @@ from typing import Final
 
 from govbudget.codes import DeptEconomicCode
 from govbudget.tables.base import Column, TableKind
-from govbudget.tables.spec import LineSpec, RowSum, TableSpec
+from govbudget.tables.specs import LineSpec, RowSum, TableSpec
 
 __all__ = ["APPROPRIATION_LINES", "CATEGORY_CODES", "SPECS"]
 
