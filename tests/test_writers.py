@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 
 from govbudget import Disclosure, FormatError, TableKind, Unit, read
 from govbudget.cli import main
-from govbudget.readers.excel import read_xls, read_xlsx, restore_cell
+from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.serialize import dumps
 from govbudget.strategies import consistent_disclosures
 from govbudget.writers import (
@@ -27,6 +27,7 @@ from govbudget.writers import (
     to_dataframes,
     to_xlsx,
 )
+from govbudget.workbook import restore_cell
 
 
 def same(a: Disclosure, b: Disclosure) -> bool:
@@ -101,13 +102,14 @@ def test_restore_cell() -> None:
 
 
 def test_csv_one_file_per_table(seed: Disclosure, tmp_path: Path) -> None:
-    """Each table is a CSV of printed figures; blank is empty, 24.2 stays 24.2."""
+    """Each table is a CSV of printed figures under its unit; blank is empty, 24.2 stays 24.2."""
     paths = to_csv(seed, tmp_path / "out")
     assert len(paths) == len(seed.tables)
     with (tmp_path / "out" / "02_income.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:3] == ["编码或行", "名称", "本年收入合计"]
-    assert rows[1][:4] == ["total", "合计", "876.17", "876.17"]
+    assert rows[0] == ["单位：万元"]
+    assert rows[1][:3] == ["编码或行", "名称", "本年收入合计"]
+    assert rows[2][:4] == ["total", "合计", "876.17", "876.17"]
     assert ["2010104", "人大会议", "24.2", "24.2", "", "", "", "", ""] in rows
 
 
