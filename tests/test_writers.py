@@ -18,6 +18,7 @@ from govbudget.cli import main
 from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.serialize import dumps
 from govbudget.strategies import consistent_disclosures
+from govbudget.workbook import restore_cell
 from govbudget.writers import (
     METADATA_SHEET,
     from_dataframe,
@@ -27,7 +28,6 @@ from govbudget.writers import (
     to_dataframes,
     to_xlsx,
 )
-from govbudget.workbook import restore_cell
 
 
 def same(a: Disclosure, b: Disclosure) -> bool:

@@ -142,13 +142,13 @@ def decode(data: object, unit: Unit, *, location: Location | None = None) -> Amo
     .. versionadded:: 0.2
     """
     if isinstance(data, str):
-        if data.lstrip().startswith("{"):
-            try:
-                data = json.loads(data, parse_float=Decimal)
-            except json.JSONDecodeError:
-                raise AmountError("not a figure", text=data, location=location) from None
-        else:
+        if not data.lstrip().startswith("{"):
             return parse_amount(data, unit, location=location)
+        text = data
+        try:
+            data = json.loads(text, parse_float=Decimal)
+        except json.JSONDecodeError:
+            raise AmountError("not a figure", text=text, location=location) from None
     if not isinstance(data, Mapping):
         raise FormatError("a cell is a string or an object", text=repr(data), location=location)
     return from_object(data, unit, location=location)

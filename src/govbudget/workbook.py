@@ -3,8 +3,9 @@
 The layout, in one place for both directions. Each table is a sheet (:func:`sheet_name`)
 printing its title, ``单位：…`` with the table's own unit, the column headers, then one
 row per table row: code or line key, name, figures. A figure is a spreadsheet number
-formatted to its printed precision when a number holds it exactly, else its text from
-:mod:`govbudget.cells`; a blank is an empty cell. A hidden sheet ``_govbudget``
+formatted to its printed precision when a number holds it exactly (up to 15 significant
+digits), else its text from :mod:`govbudget.cells`; a blank is an empty cell. A hidden
+sheet ``_govbudget``
 (:data:`METADATA_SHEET`) keeps the disclosure as govbudget JSON, so reading the workbook
 back restores the same disclosure (family, kinds, units per table, blank versus zero
 versus not printed), with the figures read from the table sheets: a figure edited in a
@@ -52,6 +53,9 @@ HEADER_ROWS: Final = 3
 #: The columns left of a table sheet's first figure: code or line key, name.
 _LABEL_COLUMNS: Final = 2
 
+#: The significant digits a spreadsheet number holds exactly.
+_DIGITS: Final = 15
+
 #: The most characters one spreadsheet cell holds is 32767; the JSON is split below it.
 _CHUNK: Final = 30000
 
@@ -84,7 +88,8 @@ def _sheet_value(amount: Amount, unit: Unit) -> float | str | None:
         return None  # the metadata keeps a blank's precision
     if cells.says_everything(amount, unit):
         number = float(amount.value)
-        if Decimal(repr(number)) == amount.value:
+        # Spreadsheets keep 15 significant digits (openpyxl writes 16): past that, text.
+        if Decimal(f"{number:.{_DIGITS}g}") == amount.value:
             return number
     return cells.encode_text(amount, unit)
 
