@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 
 from govbudget import (
     Amount,
+    AmountError,
     Column,
     Disclosure,
     Family,
@@ -334,3 +335,26 @@ def test_an_edited_budget_figure_is_read_as_edited(tmp_path: Path, edited: float
 
     assert row is not None
     assert row.cells["total"] == Amount(Decimal("12345.50"), Unit.WAN)
+
+
+def test_a_bad_figure_typed_in_a_budget_sheet_names_where(tmp_path: Path) -> None:
+    """Text that is not a figure fails with the file, sheet, table, row and column named."""
+    table = Table(
+        K.BUDGET_PROCUREMENT,
+        Unit.YUAN,
+        [Column("total", "总计")],
+        [Row(line="goods", label="货物", cells={"total": Amount(Decimal("15000"), Unit.YUAN)})],
+    )
+    disclosure = Disclosure("某单位", 2024, family=Family.BUDGET, tables={table.kind: table})
+    path = to_xlsx(disclosure, tmp_path / "bad.xlsx")
+    book = load_workbook(path)
+    book[sheet_name(K.BUDGET_PROCUREMENT)]["C4"] = "12..5"
+    book.save(path)
+
+    with pytest.raises(AmountError) as caught:
+        read(path)
+
+    assert str(caught.value) == (
+        f"not a figure: '12..5' ({path}, page 政府采购支出预算表, table 政府采购支出预算表, "
+        "row goods, column 总计)"
+    )

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from govbudget import Disclosure, FormatError, TableKind, Unit, read
+from govbudget import Amount, Disclosure, FormatError, TableKind, Unit, read
 from govbudget.cli import main
 from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.serialize import dumps
@@ -99,6 +99,16 @@ def test_restore_cell() -> None:
     assert restore_cell(None, "General", None, Unit.WAN).blank
     big = '{"value": "8761700", "unit": "元", "places": -2, "blank": false}'
     assert restore_cell(big, "General", None, Unit.WAN).places == -2
+
+
+def test_restore_cell_keeps_recorded_cells_and_reads_edits() -> None:
+    """An untouched cell is the recorded one; a zero typed over a blank is a zero."""
+    blank = Amount.empty(Unit.WAN, 2)
+    figure = Amount(Decimal("24.2"), Unit.WAN)
+
+    assert restore_cell(None, "General", blank, Unit.WAN) is blank
+    assert restore_cell(24.2, "0.00", figure, Unit.WAN) is figure
+    assert restore_cell(0, "0.00", blank, Unit.WAN) == Amount(Decimal("0.00"), Unit.WAN)
 
 
 def test_csv_one_file_per_table(seed: Disclosure, tmp_path: Path) -> None:
