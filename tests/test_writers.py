@@ -13,11 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from govbudget import Disclosure, FormatError, TableKind, Unit, read
+from govbudget import Amount, Disclosure, FormatError, TableKind, Unit, read
 from govbudget.cli import main
-from govbudget.readers.excel import read_xls, read_xlsx, restore_cell
+from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.serialize import dumps
 from govbudget.strategies import consistent_disclosures
+from govbudget.workbook import restore_cell
 from govbudget.writers import (
     METADATA_SHEET,
     from_dataframe,
@@ -100,14 +101,25 @@ def test_restore_cell() -> None:
     assert restore_cell(big, "General", None, Unit.WAN).places == -2
 
 
+def test_restore_cell_keeps_recorded_cells_and_reads_edits() -> None:
+    """An untouched cell is the recorded one; a zero typed over a blank is a zero."""
+    blank = Amount.empty(Unit.WAN, 2)
+    figure = Amount(Decimal("24.2"), Unit.WAN)
+
+    assert restore_cell(None, "General", blank, Unit.WAN) is blank
+    assert restore_cell(24.2, "0.00", figure, Unit.WAN) is figure
+    assert restore_cell(0, "0.00", blank, Unit.WAN) == Amount(Decimal("0.00"), Unit.WAN)
+
+
 def test_csv_one_file_per_table(seed: Disclosure, tmp_path: Path) -> None:
-    """Each table is a CSV of printed figures; blank is empty, 24.2 stays 24.2."""
+    """Each table is a CSV of printed figures under its unit; blank is empty, 24.2 stays 24.2."""
     paths = to_csv(seed, tmp_path / "out")
     assert len(paths) == len(seed.tables)
     with (tmp_path / "out" / "02_income.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:3] == ["编码或行", "名称", "本年收入合计"]
-    assert rows[1][:4] == ["total", "合计", "876.17", "876.17"]
+    assert rows[0] == ["单位：万元"]
+    assert rows[1][:3] == ["编码或行", "名称", "本年收入合计"]
+    assert rows[2][:4] == ["total", "合计", "876.17", "876.17"]
     assert ["2010104", "人大会议", "24.2", "24.2", "", "", "", "", ""] in rows
 
 

@@ -4,7 +4,10 @@ One :mod:`cattrs` converter (:data:`converter`) turns the model into plain data 
 Figures are strings, never floats: a cell is the figure exactly as printed (``"24.2"``,
 ``""`` for a blank) when that says everything, and an object
 ``{"value": "8761700", "unit": "元", "places": -2, "blank": false}`` otherwise, so blank
-and zero, and the printed precision, survive every round trip.
+and zero, and the printed precision, survive every round trip (the codec is
+:mod:`govbudget.cells`). A table names its kind (``"income"``, ``"budget_income"``) and
+its own unit, so a budget whose 三公 table is in 万元 beside tables in 元 reads back as it
+was; the disclosure names its family (``"决算"`` or ``"预算"``).
 
 >>> from govbudget import Disclosure
 >>> loads(dumps(Disclosure(department="某单位", year=2020))).year
@@ -20,7 +23,8 @@ from typing import Any, Final
 
 import cattrs
 
-from govbudget.amount import Amount, Unit, parse_amount
+from govbudget import cells
+from govbudget.amount import Unit
 from govbudget.codes import parse_code
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import FormatError, InputError
@@ -55,44 +59,12 @@ def _decimal(value: object) -> Decimal:
         raise FormatError("not a decimal number", text=str(value)) from None
 
 
-def _cell(amount: Amount, unit: Unit) -> str | dict[str, Any]:
-    """A cell as the printed text when that restores it exactly, else as an object."""
-    if amount.unit is unit and amount.places >= 0:
-        text = amount.printed()
-        if parse_amount(text, unit) == amount:
-            return text
-    return {
-        "value": str(amount.value),
-        "unit": amount.unit.value,
-        "places": amount.places,
-        "blank": amount.blank,
-    }
-
-
-def _amount(data: object, unit: Unit, location: Location) -> Amount:
-    if isinstance(data, str):
-        return parse_amount(data, unit, location=location)
-    if not isinstance(data, dict):
-        raise FormatError("a cell is a string or an object", text=repr(data), location=location)
-    try:
-        return Amount(
-            _decimal(data["value"]),
-            Unit.parse(str(data.get("unit", unit.value))),
-            int(data["places"]),
-            blank=bool(data.get("blank", False)),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, InputError):
-            raise exc.at(location) from None
-        raise FormatError(f"a bad cell ({exc})", text=repr(data), location=location) from None
-
-
 def _table_dict(table: Table) -> dict[str, Any]:
     rows = []
     for row in table.rows:
         entry: dict[str, Any] = {"code": row.code.digits} if row.code else {"line": row.line}
         entry["label"] = row.label
-        entry["cells"] = {key: _cell(a, table.unit) for key, a in row.cells.items()}
+        entry["cells"] = {key: cells.encode(a, table.unit) for key, a in row.cells.items()}
         if row.location != Location():
             entry["location"] = converter.unstructure(row.location)
         rows.append(entry)
@@ -121,21 +93,21 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         key = entry.get("code") or entry.get("line")
         row_at = at.evolve(row=str(key if key is not None else index))
         code = parse_code(entry["code"], location=row_at) if entry.get("code") else None
-        cells = {
-            column: _amount(value, unit, row_at.evolve(column=column))
+        figures = {
+            column: cells.decode(value, unit, location=row_at.evolve(column=column))
             for column, value in entry.get("cells", {}).items()
         }
         location = converter.structure(entry.get("location", {}), Location)
         if code is not None:
             rows.append(
-                Row(code=code, label=entry.get("label", ""), cells=cells, location=location)
+                Row(code=code, label=entry.get("label", ""), cells=figures, location=location)
             )
         else:
             rows.append(
                 Row(
                     line=entry.get("line"),
                     label=entry.get("label", ""),
-                    cells=cells,
+                    cells=figures,
                     location=location,
                 )
             )
@@ -201,7 +173,7 @@ def from_dict(data: object, *, source: str | None = None) -> Disclosure:
         return Disclosure(
             department=str(data.get("department", "")),
             year=int(data["year"]),
-            family=converter.structure(data.get("family", "决算"), Family),
+            family=_family(data.get("family"), tables),
             unit=converter.structure(data.get("unit", "万元"), Unit),
             tables={t.kind: t for t in tables},
             narrative=str(data.get("narrative", "")),
@@ -213,6 +185,13 @@ def from_dict(data: object, *, source: str | None = None) -> Disclosure:
         raise
     except (KeyError, TypeError, ValueError, cattrs.BaseValidationError) as exc:
         raise FormatError(f"does not follow {DISCLOSURE_SCHEMA}: {exc!r}", location=where) from None
+
+
+def _family(value: object, tables: list[Table]) -> Family:
+    """The family named, or (in a document that names none) the family of its tables."""
+    if value is not None:
+        return converter.structure(value, Family)
+    return tables[0].kind.family if tables else Family.FINAL
 
 
 def dumps(disclosure: Disclosure, *, indent: int | None = 1) -> str:

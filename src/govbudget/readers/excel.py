@@ -7,38 +7,30 @@ apply; a location's page is the sheet's name and its row the sheet's row number.
 Formulas are never run: a cell's cached value is read (openpyxl ``data_only``).
 
 A workbook written by :func:`govbudget.writers.to_xlsx` carries a ``_govbudget`` sheet
-with the disclosure's structure; it is restored exactly, with the figures read from the
-table sheets (so a figure edited in a spreadsheet is read as edited).
+with the disclosure's structure; :mod:`govbudget.workbook`, which writes that layout,
+reads it back exactly.
 """
 
 from __future__ import annotations
 
-import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-import attrs
-
-from govbudget import serialize
-from govbudget.amount import Amount, Unit, parse_amount
+from govbudget import workbook
 from govbudget.disclosure import Disclosure
-from govbudget.errors import AmountError, FormatError
+from govbudget.errors import FormatError
 from govbudget.location import Location
 from govbudget.readers.printed import PrintedDocument
 from govbudget.readers.text import read_text
-from govbudget.tables.base import Row
-from govbudget.writers import METADATA_SHEET, sheet_name
 
-__all__ = ["MAX_CELLS", "MAX_UNZIPPED_BYTES", "read_xls", "read_xlsx", "restore_cell"]
+__all__ = ["MAX_CELLS", "MAX_UNZIPPED_BYTES", "read_xls", "read_xlsx"]
 
 #: The most cells read from one sheet; a disclosure's sheets are far smaller.
 MAX_CELLS: Final = 2_000_000
 #: The most bytes an .xlsx may expand to when unzipped (a guard against zip bombs).
 MAX_UNZIPPED_BYTES: Final = 512 * 1024 * 1024
-
-_SHEET_HEADER_ROWS: Final = 3  # title, unit, column headers (see writers.to_xlsx)
 
 
 def _places(number_format: str) -> int | None:
@@ -110,8 +102,8 @@ def read_xlsx(path: str | Path) -> Disclosure | PrintedDocument:
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise FormatError(f"not a readable .xlsx workbook ({exc})", location=where) from None
     try:
-        if METADATA_SHEET in book.sheetnames:
-            return _restore(book, where)
+        if workbook.is_govbudget_workbook(book):
+            return workbook.from_workbook(book, source=where.file)
         sheets = []
         for sheet in book.worksheets:
             _check_size(sheet.max_row, sheet.max_column, where.evolve(page=sheet.title))
@@ -186,87 +178,3 @@ def _document(source: str, sheets: list[tuple[str, str]]) -> PrintedDocument:
         year=next((p.year for p in parts if p.year is not None), None),
         template=any(p.template for p in parts),
     )
-
-
-def _restore(book: Any, where: Location) -> Disclosure:
-    """The disclosure of a govbudget workbook, figures read from its table sheets."""
-    metadata = book[METADATA_SHEET]
-    text = "".join(str(row[0].value or "") for row in metadata.iter_rows())
-    try:
-        recorded = serialize.loads(text, source=where.file)
-    except FormatError as exc:
-        raise FormatError(
-            f"the {METADATA_SHEET} sheet is damaged: {exc.message}", location=where
-        ) from None
-    tables = {}
-    for kind, table in recorded.tables.items():
-        name = sheet_name(kind)
-        if name not in book.sheetnames:
-            raise FormatError(f"the sheet {name} is missing", location=where)
-        sheet = book[name]
-        rows = []
-        for index, row in enumerate(table.rows):
-            cells: dict[str, Amount] = {}
-            offsets = {column.key: offset for offset, column in enumerate(table.columns)}
-            # The recorded cells first, in their order, then any figure typed in since.
-            order = [*row.cells, *(key for key in offsets if key not in row.cells)]
-            for key in order:
-                offset = offsets[key]
-                column = table.columns[offset]
-                cell = sheet.cell(_SHEET_HEADER_ROWS + 1 + index, 3 + offset)
-                before = row.cells.get(column.key)
-                if before is None and cell.value is None:
-                    continue
-                at = where.evolve(page=name, table=kind.label, row=row.key, column=column.label)
-                try:
-                    cells[column.key] = restore_cell(
-                        cell.value, cell.number_format, before, table.unit
-                    )
-                except AmountError as exc:
-                    raise exc.at(at) from None
-            rows.append(_with_cells(row, cells))
-        tables[kind] = attrs.evolve(table, rows=rows)
-    return attrs.evolve(recorded, tables=tables, source=where.file)
-
-
-def _with_cells(row: Row, cells: dict[str, Amount]) -> Row:
-    return attrs.evolve(row, cells=cells)
-
-
-def restore_cell(value: object, number_format: str, recorded: Amount | None, unit: Unit) -> Amount:
-    """A cell of a govbudget workbook as an amount, honouring edits made in a spreadsheet.
-
-    Args:
-        value: The cell's value (a number, text, or ``None`` when empty).
-        number_format: The cell's number format (gives the printed precision).
-        recorded: The cell as recorded in the metadata sheet, if it was printed.
-        unit: The table's unit.
-
-    Raises:
-        AmountError: When a text cell is not a figure.
-
-    .. versionadded:: 0.1
-    """
-    if value is None or value == "":
-        if recorded is not None and recorded.blank:
-            return recorded
-        return Amount.empty(unit, 0)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = _number(value)
-        if recorded is not None and recorded.unit is unit and recorded.value == number:
-            return recorded
-        decimals = max(-int(number.as_tuple().exponent), 0)
-        return Amount(number, unit, max(_places(number_format) or 0, decimals))
-    text = str(value)
-    if text.startswith("{"):
-        try:
-            data = json.loads(text)
-            return Amount(
-                Decimal(data["value"]),
-                Unit.parse(data["unit"]),
-                int(data["places"]),
-                blank=bool(data["blank"]),
-            )
-        except (ValueError, KeyError, TypeError):
-            raise AmountError("not a figure", text=text) from None
-    return parse_amount(text, unit)
