@@ -30,6 +30,7 @@ import attrs
 
 from govbudget.errors import FormatError, GovbudgetError
 from govbudget.location import Location
+from govbudget.readers import heading as printed_heading
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 
 if TYPE_CHECKING:
@@ -120,21 +121,9 @@ class _Open:
 
 
 _QUOTES: Final = str.maketrans("", "", " \u3000\t“”‘’\"'「」『』")
-_NUMBER: Final = re.compile(r"(?:公开)?\s*\d{1,2}\s*表")
-_NUMBER_PREFIX: Final = re.compile(
-    r"^(公开\s*\d{1,2}\s*表|附表\s*\d{1,2}|表\s*\d{1,2})\s*[：:、.]?\s*"
-)
-_UNIT: Final = re.compile(r"(?:金额)?单位\s*[：:]\s*(亿元|千元|万元|元)")
-_DEPARTMENT: Final = re.compile(
-    r"(?:部门|单位名称|编制单位)\s*[：:]\s*(\S+?)(?=\s|(?:金额)?单位\s*[：:]|$)"
-)
-_NOTE: Final = re.compile(r"^\s*注\s*[：:]")
-_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年?度?")
-_COVER_KIND: Final = re.compile(r"(?:年度)?(?:部门|单位)?(?:决算|预算)")
 _FOLIO: Final = re.compile(
     r"^[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4})[-—–\s]*$"
 )
-_PLACEHOLDER: Final = re.compile(r"X{2,}")
 _STOPS: Final = "。；：！？!?;:"
 _ENUMERATED: Final = re.compile(
     r"^\s*(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+(、|．|\.(?!\d))|第[一二三四五六七八九十百]+[条章部])"
@@ -255,8 +244,9 @@ class _Reader:
             self.cover = lines
         narrative: list[_Line] = []
         cursor = 0  # index into lines of the first line not yet placed
+        pending: list[_Line] = []  # lines under a table that may head the next one
         for index, table in enumerate(found):
-            above = []
+            above, pending = pending, []
             while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
                 above.append(lines[cursor])
                 cursor += 1
@@ -275,7 +265,12 @@ class _Reader:
             while cursor < len(lines) and lines[cursor].top < next_top:
                 below.append(lines[cursor])
                 cursor += 1
-            narrative.extend(self._note(opened, below))
+            rest = self._note(opened, below)
+            if index + 1 < len(found):
+                pending = rest  # the next table's title, number, unit, department
+            else:
+                narrative.extend(rest)
+        narrative.extend(pending)
         narrative.extend(lines[cursor:])
         if narrative and (not found or narrative[-1].top > found[-1].bbox[3]):
             self.open = None  # text after the last table: it does not run on
@@ -318,7 +313,13 @@ class _Reader:
         width = max((len(cells) for cells, _ in grid), default=0)
         where = Location(file=self.file, page=page)
         rows = [PrintedRow(cells, location=where) for cells, _ in grid]
-        heading = _heading(above)
+        peeled = _peel(grid)
+        inner = [" ".join(c for c in cells if c.strip()) for cells, _ in grid[:peeled]]
+        found = printed_heading.heading([line.text for line in above] + inner)
+        heading = None if found is None else found.astuple()
+        if heading is not None and peeled:
+            rows = rows[peeled:]  # the heading printed in the table's top rows
+            width = max((len(r.cells) for r in rows), default=0)
         if heading is None:
             narrative.extend(above)
             meaningful = [line for line in above if line.text.translate(_QUOTES)]
@@ -356,7 +357,7 @@ class _Reader:
     def _note(self, opened: _Open, below: list[_Line]) -> list[_Line]:
         """Take the note printed under a table (``注：…``); return the other lines."""
         for start, line in enumerate(below):
-            if not _NOTE.match(line.text):
+            if not printed_heading.is_note(line.text):
                 continue
             end = start + 1
             while end < len(below):
@@ -372,12 +373,21 @@ class _Reader:
     def document(self) -> PrintedDocument:
         """The document read so far."""
         narrative = "\n".join(_paragraphs(self.narrative))
-        department, year = _cover(self.cover)
+        cover = " ".join(line.text for line in self.cover)
+        department = printed_heading.cover_department(cover)
+        year = printed_heading.year_in(cover)
         if department is None:
             department = next((t.department for t in self.tables if t.department), None)
-        template = bool(
-            (department and _PLACEHOLDER.search(department))
-            or len(_PLACEHOLDER.findall(narrative)) >= 3
+        if year is None:
+            year = next(
+                (y for t in self.tables if (y := printed_heading.year_in(t.title)) is not None),
+                None,
+            )
+        cells = (cell for t in self.tables for row in t.rows for cell in row.cells)
+        template = printed_heading.is_template(department, [narrative, *cells])
+        family = printed_heading.family_in(cover) or next(
+            (f for t in self.tables if (f := printed_heading.family_in(t.title)) is not None),
+            None,
         )
         return PrintedDocument(
             source=self.file,
@@ -386,7 +396,24 @@ class _Reader:
             department=department,
             year=year,
             template=template,
+            family=family,
         )
+
+
+def _peel(grid: Sequence[tuple[list[str], float]]) -> int:
+    """How many of a table's top rows print its heading (title, number, unit, department).
+
+    Some publishers draw the title and the 部门/单位 line inside the table's frame.
+    """
+    count = 0
+    for cells, _top in grid[:3]:
+        text = " ".join(c for c in cells if c.strip())
+        if not text or not (
+            printed_heading.is_title(text) or printed_heading.is_heading_line(text)
+        ):
+            break
+        count += 1
+    return count
 
 
 def _split(
@@ -508,53 +535,11 @@ def _heading(
     """Find a table's title among the lines above it, nearest first.
 
     Returns how many of *above* precede the heading (they are narrative), the title, and
-    the number, unit and department printed with it; ``None`` when no line ending in
-    ``表`` sits close above (the lines between may only give number, unit, department).
+    the number, unit and department printed with it; ``None`` when no title sits close
+    above (see :func:`govbudget.readers.heading.heading`).
     """
-    number = unit = department = None
-    for position in range(len(above) - 1, max(-1, len(above) - 6), -1):
-        text = above[position].text
-        flat = text.translate(_QUOTES)
-        if not flat:
-            continue
-        unit = unit or _search(_UNIT, text)
-        department = department or _search(_DEPARTMENT, text)
-        found = _NUMBER_PREFIX.match(flat)
-        title = flat[found.end() :] if found else flat
-        if found and number is None:
-            number = found.group(1)
-        title = _UNIT.sub("", _DEPARTMENT.sub("", title))
-        if (
-            title.endswith("表")
-            and not _NUMBER.fullmatch(title)
-            and len(title) <= 40
-            and "。" not in title
-        ):
-            printed = text.strip()
-            if found:
-                printed = _NUMBER_PREFIX.sub("", printed.replace(" ", ""))
-            start = position
-            previous = above[start - 1].text.translate(_QUOTES) if start else ""
-            if number is None and _NUMBER.fullmatch(previous):
-                number, start = previous, start - 1  # the number printed over the title
-            return start, _printed_title(printed, title), number, unit, department
-        if _NUMBER.fullmatch(flat) and number is None:
-            number = flat
-        if not (_UNIT.search(text) or _DEPARTMENT.search(text) or _NUMBER.fullmatch(flat)):
-            return None
-    return None
-
-
-def _printed_title(printed: str, flat: str) -> str:
-    """The title as printed (quote marks kept), without spaces, unit or department."""
-    kept = "".join(ch for ch in printed if not ch.isspace())
-    kept = _UNIT.sub("", _DEPARTMENT.sub("", kept))
-    return kept if kept.translate(_QUOTES) == flat else flat
-
-
-def _search(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.search(text)
-    return found.group(1) if found else None
+    found = printed_heading.heading([line.text for line in above])
+    return None if found is None else found.astuple()
 
 
 class _Margins(NamedTuple):
@@ -598,15 +583,3 @@ def _wraps(line: _Line, margins: _Margins, following: _Line, next_margins: _Marg
     if line.text.endswith(tuple(_STOPS)):
         return short <= 1.5 * line.size
     return short <= 6 * line.size
-
-
-def _cover(lines: Sequence[_Line]) -> tuple[str | None, int | None]:
-    """The department and year printed on the cover (first page)."""
-    text = "".join(line.text.replace(" ", "") for line in lines)
-    found = _YEAR.search(text)
-    year = int(found.group(1)) if found else None
-    rest = _YEAR.sub("", text, count=1) if found else text
-    kind = _COVER_KIND.search(rest)
-    if kind is None or kind.start() == 0:
-        return None, year
-    return rest[: kind.start()], year
