@@ -231,9 +231,10 @@ class _TableBuilder:
             marker in compact(printed.note) or any(marker in c for r in body for c in r.cells)
             for marker in _NO_DATA
         )
+        groups = _groups(body, blocks)
         rows: list[Row] = []
-        for printed_row in body:
-            rows.extend(self.rows(printed_row, blocks, paths, unit))
+        for printed_row, group in zip(body, groups, strict=True):
+            rows.extend(self.rows(printed_row, blocks, paths, unit, group))
         return Table(
             self.kind,
             unit,
@@ -252,7 +253,13 @@ class _TableBuilder:
         columns: dict[str, Column] = {}
         current = _Block()
         for index, path in enumerate(paths):
-            role = _role(path)
+            role = _role(path, [compact(label) for label in self.spec.labels])
+            if role is None and not path and current.name and not current.figures:
+                # A header merged over two label columns (项目名称 over a group and its
+                # lines) prints in the first only: a text column beside it is a label too.
+                texts = [compact(r.cells[index]) for r in body if r.cells[index].strip()]
+                if texts and not any(_FIGURE.fullmatch(t) for t in texts):
+                    role = "name"
             if role in ("code", "name", "lineno"):
                 if current.figures:
                     blocks.append(current)
@@ -278,7 +285,12 @@ class _TableBuilder:
         return blocks, ordered
 
     def rows(
-        self, printed: PrintedRow, blocks: Sequence[_Block], paths: list[list[str]], unit: Unit
+        self,
+        printed: PrintedRow,
+        blocks: Sequence[_Block],
+        paths: list[list[str]],
+        unit: Unit,
+        group: str = "",
     ) -> list[Row]:
         cells = printed.cells
         if any(marker in compact(cell) for cell in cells for marker in _NO_DATA):
@@ -305,7 +317,7 @@ class _TableBuilder:
                         " | ".join(t for t in texts.values() if t.strip()),
                     )
                 continue
-            line = self.line(name) if code is None else None
+            line = self.line(name, group) if code is None else None
             if code is None and line is None and self.spec.items and not blank:
                 self.items += 1
                 line = f"item{self.items}"
@@ -343,14 +355,24 @@ class _TableBuilder:
             return None, ""
         return code, name or _label(rest)
 
-    def line(self, name: str) -> str | None:
+    def line(self, name: str, group: str = "") -> str | None:
+        """The fixed line a label names; within a group, the group's line first.
+
+        A line printed under a group label (其他资金 › 事业收入, 一般公共预算资金 › 小计)
+        is tried as group and label together (其他资金事业收入, 一般公共预算资金小计), then
+        as its label alone.
+        """
         bare = _bare(name)
-        for line in self.spec.lines:
-            if line.key in self.used_lines:
-                continue
-            if bare in (compact(line.label), *(compact(a) for a in line.aliases)):
-                self.used_lines.add(line.key)
-                return line.key
+        tries = [bare]
+        if group and not bare.startswith(_bare(group)):
+            tries.insert(0, _bare(group) + bare)
+        for attempt in tries:
+            for line in self.spec.lines:
+                if line.key in self.used_lines:
+                    continue
+                if attempt in (compact(line.label), *(compact(a) for a in line.aliases)):
+                    self.used_lines.add(line.key)
+                    return line.key
         return None
 
     def row(self, entry: _Entry, unit: Unit, at: Location) -> Row:
@@ -368,6 +390,46 @@ class _TableBuilder:
         if entry.code is not None:
             return Row(code=entry.code, label=entry.label, cells=amounts, location=where)
         return Row(line=entry.line, label=entry.label, cells=amounts, location=where)
+
+
+_SUBTOTAL: Final = "小计"
+
+
+def _groups(body: Sequence[PrintedRow], blocks: Sequence[_Block]) -> list[str]:
+    """The group label each body row is printed under, where labels sit in two columns.
+
+    A table that prints a group label (一般公共预算资金, 其他资金) in a cell merged down
+    its rows and the lines (小计, 事业收入 …) beside it: the group's rows are those from
+    its 小计 (or its label) to the next group; the label may be printed at the top of the
+    merged cell or centred in it. ``""`` for rows outside any group, and for every row
+    of a table with one label column.
+    """
+    block = next((b for b in blocks if len(b.name) >= 2), None)
+    if block is None:
+        return [""] * len(body)
+    outer, inner = block.name[0], block.name[1]
+    starts: list[int] = []  # the first row of each group
+    labels: dict[int, str] = {}  # group start -> its label
+    for index, row in enumerate(body):
+        head, line = row.cells[outer].strip(), compact(row.cells[inner])
+        opens = line == _SUBTOTAL or (head and not starts) or (
+            head and starts and starts[-1] in labels
+        )
+        if head and not line:
+            starts.append(index)  # a line of its own (收入总计): a group of one row
+            labels[index] = ""
+            continue
+        if opens:
+            starts.append(index)
+        if head and starts:
+            labels.setdefault(starts[-1], head)
+    out: list[str] = []
+    current = ""
+    for index in range(len(body)):
+        if index in labels:
+            current = labels[index]
+        out.append(current)
+    return out
 
 
 def _pad(row: PrintedRow, width: int) -> PrintedRow:
@@ -465,13 +527,18 @@ _CODE_HEADERS: Final = ("类", "款", "项")
 _NAME_HEADERS: Final = ("科目名称", "项目", "名称", "项目名称")
 
 
-def _role(path: list[str]) -> str | None:
+def _role(path: list[str], labels: Sequence[str] = ()) -> str | None:
+    """What a column holds by its header: codes, names (labels), line numbers or figures.
+
+    Names: 科目名称 and every ``…科目名称`` (功能分类科目名称, 部门经济分类科目名称), and
+    the text columns a kind declares (a procurement table's 采购品目大类 …).
+    """
     if not path:
         return None
     leaf = path[-1]
-    if leaf in _CODE_HEADERS or "编码" in leaf:
+    if leaf in _CODE_HEADERS or "编码" in leaf or leaf.endswith("科目代码"):
         return "code"
-    if leaf in _NAME_HEADERS:
+    if leaf in _NAME_HEADERS or leaf.endswith("科目名称") or leaf in labels:
         return "name"
     if leaf == "行次":
         return "lineno"
@@ -482,6 +549,7 @@ def _match(path: list[str], spec: TableSpec) -> str | None:
     """The spec column a header path names: by its bottom cell, else by the whole path."""
     if not path:
         return None
+    path = [_TITLE_YEAR.sub("", part) or part for part in path]
     leaf = path[-1]
     exact = [
         c.key
@@ -490,15 +558,17 @@ def _match(path: list[str], spec: TableSpec) -> str | None:
     ]
     if len(exact) == 1:
         return exact[0]
-    pieces = set(path)
-    scored: list[tuple[int, str]] = []
+    depth = {part: index for index, part in enumerate(path)}
+    scored: list[tuple[tuple[int, int], str]] = []
     for column in spec.columns:
         for spelling in (column.label, *spec.aliases.get(column.key, ())):
             parts = [compact(p) for p in spelling.split()]
-            if all(p in pieces for p in parts):
-                scored.append((len(parts), column.key))
+            if all(p in depth for p in parts):
+                # More parts first; among equals the spelling naming deeper headers
+                # (公务用车购置及运行维护费 / 小计 under “三公”经费).
+                scored.append(((len(parts), sum(depth[p] for p in parts)), column.key))
     if exact:
-        scored = [s for s in scored if s[1] in exact] or [(1, k) for k in exact]
+        scored = [s for s in scored if s[1] in exact] or [((1, 0), k) for k in exact]
     if not scored:
         return None
     best = max(score for score, _ in scored)

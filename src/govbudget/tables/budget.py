@@ -389,6 +389,17 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         code_type=None,
         titles=("部门政府采购预算表", "政府采购预算表"),
         aliases={"total": ("金额", "合计", "预算金额")},
+        labels=(
+            "采购品目大类",
+            "采购品目",
+            "大类",
+            "专项名称",
+            "项目名称",
+            "经济科目",
+            "采购物品名称",
+            "采购品目名称",
+            "采购组织形式",
+        ),
         identities=(
             LineSum(
                 "summary.procurement",
