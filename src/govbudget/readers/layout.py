@@ -207,6 +207,7 @@ class _TableBuilder:
     problems: list[Problem]
     used_lines: set[str] = attrs.field(factory=set)
     items: int = 0
+    last_code: RowCode | None = None
 
     @property
     def kind(self) -> TableKind:
@@ -348,12 +349,40 @@ class _TableBuilder:
             return None, ""
         try:
             if len(code_cells) > 1:
-                return code_type.from_parts(*code_cells, location=at), name
+                code = code_type.from_parts(*self.parts(code_cells), location=at)
+                self.last_code = code
+                return code, name
             code, rest = code_type.parse_with_name(joined, location=at)
         except CodeError as exc:
             self.problem(exc.message, at, joined)
             return None, ""
+        self.last_code = code
         return code, name or _label(rest)
+
+    def parts(self, cells: Sequence[str]) -> list[str]:
+        """The 类/款/项 cells of a split code, as far as they can be read.
+
+        A 款 or 项 printed with one digit lost its leading zero (``301 | 2`` for 30102,
+        exported as a number). A 类 cell that is not three digits under a 款 row whose
+        款 the row repeats (``7 | 11 | 02`` printed under ``210 | 11``) takes the 类 of
+        that row.
+        """
+        parts = [compact(c) for c in cells]
+        parts = [
+            p.zfill(2) if index and len(p) == 1 and p.isdigit() else p
+            for index, p in enumerate(parts)
+        ]
+        last = self.last_code
+        if (
+            len(parts) >= 3
+            and not re.fullmatch(r"\d{3}", parts[0])
+            and re.fullmatch(r"\d{2}", parts[1])
+            and last is not None
+            and len(last.digits) >= 5
+            and last.digits[3:5] == parts[1]
+        ):
+            parts[0] = last.digits[:3]
+        return parts
 
     def line(self, name: str, group: str = "") -> str | None:
         """The fixed line a label names; within a group, the group's line first.

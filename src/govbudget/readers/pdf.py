@@ -406,13 +406,13 @@ def _peel(grid: Sequence[tuple[list[str], float]]) -> int:
     Some publishers draw the title and the 部门/单位 line inside the table's frame.
     """
     count = 0
-    for cells, _top in grid[:3]:
+    for index, (cells, _top) in enumerate(grid[:6]):
         text = " ".join(c for c in cells if c.strip())
-        if not text or not (
-            printed_heading.is_title(text) or printed_heading.is_heading_line(text)
-        ):
+        if not text:
+            continue  # an empty row between the heading's lines
+        if not (printed_heading.is_title(text) or printed_heading.is_heading_line(text)):
             break
-        count += 1
+        count = index + 1
     return count
 
 
