@@ -175,18 +175,19 @@ def is_title(text: str) -> bool:
     """Whether a printed line is a table's title.
 
     A title ends in 表, or in 表 and a short note in brackets (``…预算表（功能科目）``),
-    is at most 40 characters, is not a bare number (``公开02表``) and holds no full stop;
-    or it names a known kind of table.
+    is at most 40 characters (60 when it names a known kind of table, as the older sets
+    print department and year inside), is not a bare number (``公开02表``) and holds no
+    full stop.
 
     >>> is_title("财政拨款支出预算表（功能科目）"), is_title("公开 05表")
     (True, False)
     """
     title = _strip(text)
-    if not title or "。" in title or len(title) > 40:
+    if not title or "。" in title or NUMBER.fullmatch(title):
         return False
-    if NUMBER.fullmatch(title):
-        return False
-    return _TITLE_TAIL.sub("", title).endswith("表") or kind_of(title) is not None
+    if kind_of(title) is not None:
+        return len(title) <= 60  # the older sets print department and year inside
+    return len(title) <= 40 and _TITLE_TAIL.sub("", title).endswith("表")
 
 
 def title_of(text: str) -> str | None:

@@ -567,7 +567,7 @@ def _role(path: list[str], labels: Sequence[str] = ()) -> str | None:
     leaf = path[-1]
     if leaf in _CODE_HEADERS or "编码" in leaf or leaf.endswith("科目代码"):
         return "code"
-    if leaf in _NAME_HEADERS or leaf.endswith("科目名称") or leaf in labels:
+    if leaf in _NAME_HEADERS or leaf.endswith("科目名称") or {leaf, "".join(path)} & {*labels}:
         return "name"
     if leaf == "行次":
         return "lineno"
@@ -575,7 +575,21 @@ def _role(path: list[str], labels: Sequence[str] = ()) -> str | None:
 
 
 def _match(path: list[str], spec: TableSpec) -> str | None:
-    """The spec column a header path names: by its bottom cell, else by the whole path."""
+    """The spec column a header path names: by its bottom cell, else by the whole path.
+
+    A header whose words wrapped onto rows of their own (因公出国 / （境）费) is tried
+    with its last two or three pieces joined when it names no column as printed.
+    """
+    found = _match_path(path, spec)
+    for joined in (2, 3):
+        if found is not None or len(path) < joined:
+            break
+        found = _match_path([*path[:-joined], "".join(path[-joined:])], spec)
+    return found
+
+
+def _match_path(path: list[str], spec: TableSpec) -> str | None:
+    """The spec column a header path names, as printed."""
     if not path:
         return None
     path = [_TITLE_YEAR.sub("", part) or part for part in path]

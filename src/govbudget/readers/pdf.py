@@ -250,6 +250,15 @@ class _Reader:
             while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
                 above.append(lines[cursor])
                 cursor += 1
+            if index == 0 and self.open is not None and above and all(
+                _ROW_LIKE.match(line.text) for line in above
+            ):
+                # A continuation page whose first row lost its top rule: the row is
+                # printed above the table's frame; read it as the table's first row.
+                inside[index] = [
+                    g for g in outside if any(_on(g, line) for line in above)
+                ] + inside[index]
+                above = []
             grid = _grid(table, inside[index])
             opened = self._place(grid, above, narrative, page=number, first=index == 0)
             if opened is None:  # no title and nothing to continue: its text is narrative
@@ -496,30 +505,105 @@ def _join(left: str, right: str) -> str:
     return left + right
 
 
+_ROW_LIKE: Final = re.compile(r"^\d{3,7}\s*[^\d\s].*\s-?[\d,]+(?:\.\d+)?$")
+
+
+def _on(glyph: _Glyph, line: _Line) -> bool:
+    """Whether a character is printed on *line*."""
+    middle = (glyph.top + glyph.bottom) / 2
+    return line.top <= middle <= line.bottom and line.x0 <= glyph.x0 <= line.x1
+
+
+_GUTTER: Final = 7.5  # points: narrower columns are the space between double rules
+
+
 def _grid(table: Table, glyphs: Sequence[_Glyph]) -> list[tuple[list[str], float]]:
-    """The table's rows as cell texts, each with the row's top."""
+    """The table's rows as cell texts, each with the row's top.
+
+    Tables drawn with double rules give pdfplumber narrow "gutter" columns between the
+    rules; a cell merged across a gutter and a real column holds its text in the real
+    column, and gutters that hold nothing are left out, so figures line up under their
+    headers.
+    """
     rows = table.rows
     tops = [row.bbox[1] for row in rows]
+    gutters = _gutters(table)
     held: dict[tuple[int, int], list[_Glyph]] = {}
+    top_row: list[_Glyph] = []  # printed above the frame (see _ROW_LIKE)
     for glyph in glyphs:
         cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
         index = bisect_right(tops, cy) - 1
-        while index >= 0:
-            spot = _cell_at(rows[index].cells, cx, cy)
+        if index < 0 and rows:
+            spot = _cell_at([_column(c, rows[0].bbox) for c in rows[0].cells], cx, rows[0].bbox[1])
             if spot >= 0:
+                if spot in gutters:
+                    spot = _past_gutters(rows[0].cells, spot, gutters)
+                held.setdefault((-1, spot), []).append(glyph)
+                top_row.append(glyph)
+            continue
+        while index >= 0:
+            cells = rows[index].cells
+            spot = _cell_at(cells, cx, cy)
+            if spot >= 0:
+                if spot in gutters:
+                    spot = _past_gutters(cells, spot, gutters)
                 held.setdefault((index, spot), []).append(glyph)
                 break
             index -= 1
+    width = max((len(row.cells) for row in rows), default=0)
+    dropped = {c for c in gutters if not any(key[1] == c for key in held)}
     grid = []
-    for r, row in enumerate(rows):
+    first = [(-1, rows[0])] if top_row and rows else []
+    for r, row in [*first, *enumerate(rows)]:
         cells = []
         for c in range(len(row.cells)):
+            if c in dropped and len(dropped) < width:
+                continue
             text = ""
             for line in _cluster(held.get((r, c), ())):
                 text = _join(text, line.text)
             cells.append(text)
         grid.append((cells, row.bbox[1]))
     return grid
+
+
+def _column(
+    cell: tuple[float, float, float, float] | None, bbox: tuple[float, float, float, float]
+) -> tuple[float, float, float, float] | None:
+    """A cell stretched to the row's height: the column it stands in."""
+    return None if cell is None else (cell[0], bbox[1], cell[2], bbox[3])
+
+
+def _gutters(table: Table) -> set[int]:
+    """The columns narrower than :data:`_GUTTER` points (the space between double rules)."""
+    starts: dict[int, float] = {}
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            if cell is not None:
+                starts[index] = min(starts.get(index, cell[0]), cell[0])
+    edges = sorted(starts.items())
+    out = set()
+    for (index, x0), (_next, x1) in zip(edges, edges[1:], strict=False):
+        if x1 - x0 < _GUTTER:
+            out.add(index)
+    if edges and table.bbox[2] - edges[-1][1] < _GUTTER:
+        out.add(edges[-1][0])
+    return out
+
+
+def _past_gutters(
+    cells: Sequence[tuple[float, float, float, float] | None], spot: int, gutters: set[int]
+) -> int:
+    """The first real column a cell starting in a gutter spans, else the gutter itself."""
+    cell = cells[spot]
+    end = cell[2] if cell is not None else 0.0
+    for index in range(spot + 1, len(cells)):
+        other = cells[index]
+        if other is not None and other[0] >= end:
+            break
+        if index not in gutters:
+            return index
+    return spot
 
 
 def _cell_at(cells: Sequence[tuple[float, float, float, float] | None], x: float, y: float) -> int:
