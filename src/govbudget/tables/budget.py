@@ -85,10 +85,18 @@ def _functional(kind: TableKind, *titles: str) -> TableSpec:
 SPECS: Final[dict[TableKind, TableSpec]] = {
     K.BUDGET_SUMMARY: TableSpec(
         K.BUDGET_SUMMARY,
-        _c(("amount", "预算数")),
+        # A unit budget (单位预算) splits its expenditure side: 预算数 合计 (the amount),
+        # 基本支出 (人员经费, 公用经费) and 项目支出.
+        _c(
+            ("amount", "预算数"),
+            ("basic", "基本支出"),
+            ("personnel", "人员经费"),
+            ("public", "公用经费"),
+            ("project", "项目支出"),
+        ),
         _SUMMARY_LINES,
         titles=("部门财务收支预算总表", "财务收支预算总表", "部门收支预算总表"),
-        aliases={"amount": ("金额",)},
+        aliases={"amount": ("金额", "预算数 合计")},
         identities=(
             LineSum(
                 "summary.income",
