@@ -3,7 +3,10 @@
 Commands:
 
 ``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...] ...``
-    Also ``--min-severity info|warning|error`` and ``--color auto|always|never``. Read
+    Also ``--min-severity info|warning|error``, ``--color auto|always|never``,
+    ``--together`` (the files are one disclosure published in parts: tables in one,
+    narrative in another) and ``--year Y`` (the year, for a document that does not
+    print it). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/1``).
@@ -57,7 +60,7 @@ from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
 from govbudget.errors import GovbudgetError, InputError
 from govbudget.location import Location
-from govbudget.readers import read
+from govbudget.readers import read, read_many
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -228,7 +231,14 @@ class _Progress:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
-    items = _expand(args.paths)
+    paths: list[str] = args.paths
+    if args.together:
+        folders = [p for p in paths if Path(p).is_dir()]
+        if folders:
+            raise GovbudgetError(f"--together takes the files of one disclosure, not folders: {folders[0]}")
+        items: list[str | Unreadable] = [" + ".join(paths)]
+    else:
+        items = _expand(paths)
     documents: list[Report | Unreadable] = []
     with _Progress(len(items), "check") as progress:
         for item in items:
@@ -237,7 +247,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 documents.append(item)
                 continue
             try:
-                disclosure = read(item)
+                if args.together:
+                    disclosure = read_many(paths, year=args.year)
+                else:
+                    disclosure = read(item, year=args.year)
             except Exception as exc:
                 if args.debug:
                     raise
@@ -498,6 +511,17 @@ def _parser() -> argparse.ArgumentParser:
         choices=["auto", "always", "never"],
         default="auto",
         help="colour the text report by severity (default: when stdout is a terminal)",
+    )
+    p_check.add_argument(
+        "--together",
+        action="store_true",
+        help="the files are one disclosure published in parts (tables, narrative)",
+    )
+    p_check.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="the year, for a document that does not print it",
     )
     p_check.set_defaults(func=_cmd_check)
 

@@ -117,16 +117,26 @@ def family_of(kinds: Iterable[TableKind]) -> Family | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def assemble(document: PrintedDocument) -> Disclosure:
+def assemble(
+    document: PrintedDocument, *, year: int | None = None, problems: Sequence[Problem] = ()
+) -> Disclosure:
     """Build the typed disclosure from what a reader printed out.
+
+    Args:
+        document: What the reader printed out.
+        year: The year, for a document that does not print it (``--year``); a year the
+            document prints wins, and a different *year* is recorded as a problem.
+        problems: Problems found before assembling (two files that disagree), kept first.
 
     Raises:
         FormatError: When the document holds no disclosure table and no year: it is not
             a disclosure.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       *year* and *problems*.
     """
-    problems: list[Problem] = []
+    found: list[Problem] = list(problems)
     where = Location(file=document.source)
     units = Counter(unit for t in document.tables if t.unit and (unit := _unit(t.unit)) is not None)
     default_unit = units.most_common(1)[0][0] if units else Unit.WAN
@@ -135,20 +145,35 @@ def assemble(document: PrintedDocument) -> Disclosure:
         at = printed.location if printed.location != Location() else where
         kind = kind_of(printed.title)
         if kind is None:
-            problems.append(Problem("a table govbudget does not know", at, printed.title))
+            found.append(Problem("a table govbudget does not know", at, printed.title))
             continue
         if kind in tables:
-            problems.append(
+            found.append(
                 Problem("the table is printed twice; the first is kept", at, printed.title)
             )
             continue
-        builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, problems)
+        builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, found)
         tables[kind] = builder.build()
-    if not tables and document.year is None:
+    if not tables and document.year is None and year is None:
         raise FormatError("not a disclosure: no table title and no year found", location=where)
-    year = document.year
+    if document.year is not None:
+        if year is not None and year != document.year:
+            found.append(
+                Problem(
+                    f"the document prints the year {document.year}; the year given "
+                    f"({year}) is not used",
+                    where,
+                )
+            )
+        year = document.year
     if year is None:
-        problems.append(Problem("the year is not printed; it is read as 0", where))
+        found.append(
+            Problem(
+                "the year is not printed in the document (no title, heading or cover "
+                "states it); it is read as 0 — give it with --year",
+                where,
+            )
+        )
         year = 0
     departments = Counter(t.department for t in document.tables if t.department)
     department = document.department or (departments.most_common(1)[0][0] if departments else "")
@@ -162,7 +187,7 @@ def assemble(document: PrintedDocument) -> Disclosure:
         narrative=document.narrative,
         source=document.source,
         template=document.template,
-        problems=problems,
+        problems=found,
     )
 
 
