@@ -58,6 +58,7 @@ from govbudget.amount import Unit, common_places, compare, parse_amount, total
 from govbudget.catalogue import Catalogue, read_user_list
 from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
+from govbudget.disclosure import Disclosure
 from govbudget.errors import GovbudgetError, InputError
 from govbudget.location import Location
 from govbudget.readers import read, read_many
@@ -229,16 +230,30 @@ class _Progress:
             print(line, file=sys.stderr)
 
 
+def _items(paths: Sequence[str], *, together: bool) -> list[str | Unreadable]:
+    """What ``check`` reads: each file (folders expanded), or the files as one."""
+    if not together:
+        return _expand(paths)
+    folders = [p for p in paths if Path(p).is_dir()]
+    if folders:
+        raise GovbudgetError(
+            f"--together takes the files of one disclosure, not folders: {folders[0]}"
+        )
+    return [" + ".join(paths)]
+
+
+def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosure:
+    """The disclosure in *item*, or in every path at once with ``--together``."""
+    year: int | None = args.year
+    if args.together:
+        return read_many(paths, year=year)
+    return read(item) if year is None else read(item, year=year)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
     paths: list[str] = args.paths
-    if args.together:
-        folders = [p for p in paths if Path(p).is_dir()]
-        if folders:
-            raise GovbudgetError(f"--together takes the files of one disclosure, not folders: {folders[0]}")
-        items: list[str | Unreadable] = [" + ".join(paths)]
-    else:
-        items = _expand(paths)
+    items = _items(paths, together=args.together)
     documents: list[Report | Unreadable] = []
     with _Progress(len(items), "check") as progress:
         for item in items:
@@ -247,10 +262,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 documents.append(item)
                 continue
             try:
-                if args.together:
-                    disclosure = read_many(paths, year=args.year)
-                else:
-                    disclosure = read(item, year=args.year)
+                disclosure = _read(item, paths, args)
             except Exception as exc:
                 if args.debug:
                     raise

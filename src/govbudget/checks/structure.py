@@ -17,8 +17,8 @@ from govbudget.amount import total
 from govbudget.checks.registry import Context, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
-from govbudget.tables.base import Family, Row, Table, TableKind
 from govbudget.tables import spec
+from govbudget.tables.base import Family, Row, Table, TableKind
 
 __all__: list[str] = []
 

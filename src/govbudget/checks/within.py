@@ -305,7 +305,11 @@ def summary_income(context: Context) -> Iterator[Relation]:
     "summary.expenditure",
     "本年支出合计 equals the sum of the 类 lines",
     "本年支出合计等于各类支出之和",
-    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY, *_declaring("summary.expenditure")),
+    tables=(
+        K.INCOME_EXPENDITURE_SUMMARY,
+        K.APPROPRIATION_SUMMARY,
+        *_declaring("summary.expenditure"),
+    ),
 )
 def summary_expenditure(context: Context) -> Iterator[Relation]:
     """01 and 04: 本年支出合计 = the sum of the 类 lines.
@@ -356,7 +360,11 @@ def _budget_categories(table: Table) -> Iterator[Relation]:
     "summary.grand-total",
     "总计 equals 本年合计 plus carry-overs, on both sides",
     "总计等于本年合计加结转结余",
-    tables=(K.INCOME_EXPENDITURE_SUMMARY, K.APPROPRIATION_SUMMARY, *_declaring("summary.grand-total")),
+    tables=(
+        K.INCOME_EXPENDITURE_SUMMARY,
+        K.APPROPRIATION_SUMMARY,
+        *_declaring("summary.grand-total"),
+    ),
 )
 def summary_grand_total(context: Context) -> Iterator[Relation]:
     """01 and 04: 总计 = 本年合计 plus carry-overs.

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
-
 from govbudget import serialize
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import FormatError

@@ -118,8 +118,7 @@ def read_xlsx(path: str | Path) -> Disclosure | PrintedDocument:
         for sheet in book.worksheets:
             _check_size(sheet.max_row, sheet.max_column, where.evolve(page=sheet.title))
             grid = [
-                [_text(cell.value, cell.number_format) for cell in row]
-                for row in sheet.iter_rows()
+                [_text(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()
             ]
             sheets.append((sheet.title, grid))
     finally:

@@ -33,8 +33,8 @@ from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
-from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
+from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
@@ -466,8 +466,8 @@ def _groups(body: Sequence[PrintedRow], blocks: Sequence[_Block]) -> list[str]:
     labels: dict[int, str] = {}  # group start -> its label
     for index, row in enumerate(body):
         head, line = row.cells[outer].strip(), compact(row.cells[inner])
-        opens = line == _SUBTOTAL or (head and not starts) or (
-            head and starts and starts[-1] in labels
+        opens = (
+            line == _SUBTOTAL or (head and not starts) or (head and starts and starts[-1] in labels)
         )
         if head and not line:
             starts.append(index)  # a line of its own (收入总计): a group of one row

@@ -23,6 +23,7 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -250,8 +251,11 @@ class _Reader:
             while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
                 above.append(lines[cursor])
                 cursor += 1
-            if index == 0 and self.open is not None and above and all(
-                _ROW_LIKE.match(line.text) for line in above
+            if (
+                index == 0
+                and self.open is not None
+                and above
+                and all(_ROW_LIKE.match(line.text) for line in above)
             ):
                 # A continuation page whose first row lost its top rule: the row is
                 # printed above the table's frame; read it as the table's first row.
@@ -542,11 +546,11 @@ def _grid(table: Table, glyphs: Sequence[_Glyph]) -> list[tuple[list[str], float
                 top_row.append(glyph)
             continue
         while index >= 0:
-            cells = rows[index].cells
-            spot = _cell_at(cells, cx, cy)
+            boxes = rows[index].cells
+            spot = _cell_at(boxes, cx, cy)
             if spot >= 0:
                 if spot in gutters:
-                    spot = _past_gutters(cells, spot, gutters)
+                    spot = _past_gutters(boxes, spot, gutters)
                 held.setdefault((index, spot), []).append(glyph)
                 break
             index -= 1
@@ -583,7 +587,7 @@ def _gutters(table: Table) -> set[int]:
                 starts[index] = min(starts.get(index, cell[0]), cell[0])
     edges = sorted(starts.items())
     out = set()
-    for (index, x0), (_next, x1) in zip(edges, edges[1:], strict=False):
+    for (index, x0), (_next, x1) in pairwise(edges):
         if x1 - x0 < _GUTTER:
             out.add(index)
     if edges and table.bbox[2] - edges[-1][1] < _GUTTER:

@@ -141,7 +141,9 @@ def read_rows(
         narrative=body.strip("\n"),
         department=department,
         year=heading.year_in(head),
-        template=heading.is_template(department, [whole if whole is not None else "\n".join(lines)]),
+        template=heading.is_template(
+            department, [whole if whole is not None else "\n".join(lines)]
+        ),
         family=heading.family_in(head),
     )
 

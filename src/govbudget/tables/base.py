@@ -117,7 +117,9 @@ _NUMBERS: dict[TableKind, int] = {
     for index, kind in enumerate(k for k in TableKind if _FAMILIES[k] is family)
 }
 _LABELS: dict[TableKind, str] = {
-    kind: f"公开{_NUMBERS[kind]:02d}表 {kind.value}" if _FAMILIES[kind] is Family.FINAL else kind.value
+    kind: f"公开{_NUMBERS[kind]:02d}表 {kind.value}"
+    if _FAMILIES[kind] is Family.FINAL
+    else kind.value
     for kind in TableKind
 }
 

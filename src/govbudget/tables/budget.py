@@ -162,9 +162,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
                 "专户管理教育收费",
                 ("财政专户管理资金专户管理教育收费",),
             ),
-            LineSpec(
-                "special_account_other", "其他非税收入", ("财政专户管理资金其他非税收入",)
-            ),
+            LineSpec("special_account_other", "其他非税收入", ("财政专户管理资金其他非税收入",)),
             LineSpec("other_funds_subtotal", "其他资金小计"),
             LineSpec("other_funds_business", "事业收入", ("其他资金事业收入",)),
             LineSpec("other_funds_operating", "经营收入", ("其他资金经营收入",)),
@@ -247,7 +245,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         titles=("部门财政拨款收支预算总表",),
         aliases={"amount": ("金额",)},
         identities=(
-            RowSum("summary.fund-columns", "total", ("general_budget", "gov_fund", "state_capital")),
+            RowSum(
+                "summary.fund-columns", "total", ("general_budget", "gov_fund", "state_capital")
+            ),
             LineSum(
                 "summary.income",
                 "income_total",

@@ -116,7 +116,14 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             RowSum(
                 "row.columns",
                 "total",
-                ("appropriation", "superior_subsidy", "business", "operating", "affiliated", "other"),
+                (
+                    "appropriation",
+                    "superior_subsidy",
+                    "business",
+                    "operating",
+                    "affiliated",
+                    "other",
+                ),
             ),
         ),
         hierarchy=True,
@@ -174,7 +181,9 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         titles=("财政拨款收入支出决算总表",),
         aliases={"amount": ("金额",)},
         identities=(
-            RowSum("summary.fund-columns", "total", ("general_budget", "gov_fund", "state_capital")),
+            RowSum(
+                "summary.fund-columns", "total", ("general_budget", "gov_fund", "state_capital")
+            ),
         ),
     ),
     TableKind.GENERAL_BUDGET_EXPENDITURE: TableSpec(
@@ -260,4 +269,3 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         total_line=True,
     ),
 }
-
