@@ -47,7 +47,7 @@ _NUMBERING: Final = re.compile(
 _FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _PLACEHOLDER: Final = re.compile(r"X{2,}(?:\.X+)?%?|x{2,}", re.IGNORECASE)
 _CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
-_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据")
+_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据", "无相关收支", "无该项目")
 
 
 def compact(text: str) -> str:
@@ -361,7 +361,12 @@ class _TableBuilder:
         self, block: _Block, cells: tuple[str, ...], at: Location
     ) -> tuple[RowCode | None, str]:
         """The code and the name printed in a block's label columns."""
-        name = _label(" ".join(cells[i] for i in block.name if cells[i].strip()))
+        texts = [cells[i] for i in block.name if cells[i].strip()]
+        # Text columns a kind declares (采购品目, 专项名称 …) stay apart: "专项 / 物品".
+        joiner = " / " if self.spec.labels else " "
+        name = (
+            joiner.join(_label(t) for t in texts) if self.spec.labels else _label(" ".join(texts))
+        )
         code_cells = [cells[i] for i in block.code]
         joined = " ".join(c.strip() for c in code_cells if c.strip())
         if not joined:
@@ -470,6 +475,9 @@ def _groups(body: Sequence[PrintedRow], blocks: Sequence[_Block]) -> list[str]:
             line == _SUBTOTAL or (head and not starts) or (head and starts and starts[-1] in labels)
         )
         if head and not line:
+            if starts and starts[-1] not in labels:
+                labels[starts[-1]] = head  # the label of the 小计 row above, centred
+                continue
             starts.append(index)  # a line of its own (收入总计): a group of one row
             labels[index] = ""
             continue
