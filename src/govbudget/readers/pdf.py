@@ -336,6 +336,14 @@ class _Reader:
         if heading is None:
             narrative.extend(above)
             meaningful = [line for line in above if line.text.translate(_QUOTES)]
+            if (
+                self.open is not None
+                and first
+                and not meaningful
+                and width < self.open.width
+                and (widened := _widen(rows, self.open.width)) is not None
+            ):
+                rows, width = widened, self.open.width
             continues = (
                 self.open is not None and first and not meaningful and self.open.width == width
             )
@@ -411,6 +419,29 @@ class _Reader:
             template=template,
             family=family,
         )
+
+
+_FIGURE: Final = re.compile(r"-?[\d,]+(?:\.\d+)?")
+
+
+def _widen(rows: Sequence[PrintedRow], width: int) -> list[PrintedRow] | None:
+    """Total rows printed alone on a continuation page, widened to the table's columns.
+
+    The 合计 row of a long table may fall alone on the next page, its label merged over
+    the code and name columns, so the page's grid is narrower than the table's. Each
+    row of a label and figures is padded after its label, so that its figures stand
+    under the table's figure columns; ``None`` when a row is not of that shape.
+    """
+    out = []
+    for row in rows:
+        label, *figures = row.cells
+        if not label.strip() or not figures:
+            return None
+        if not all(_FIGURE.fullmatch(cell.replace(" ", "")) or not cell for cell in figures):
+            return None
+        padding = [""] * (width - len(row.cells))
+        out.append(PrintedRow([label, *padding, *figures], row.location))
+    return out
 
 
 def _peel(grid: Sequence[tuple[list[str], float]]) -> int:
