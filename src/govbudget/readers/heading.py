@@ -1,6 +1,7 @@
 """What a document prints around its tables, read one way for every format.
 
-Every reader (PDF, extracted text, Excel) meets the same printed words: a table's title,
+Every reader (PDF, extracted text, Excel) meets the same printed words: a table's title
+(and the kind of table it names, :func:`kind_of`),
 its number (公开02表), its unit (单位：万元), the department (部门：…, 编制单位：…), notes
 under it (注：…), the cover (year, department, 部门预算 or 部门决算) and, in blank
 templates, placeholders (``XX``). This module reads them; the readers only say which
@@ -10,30 +11,37 @@ lines they saw where.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
 
-from govbudget.readers.layout import compact, kind_of
-from govbudget.tables.base import Family
+from govbudget.tables import SPECS
+from govbudget.tables.base import Family, TableKind
 
 __all__ = [
     "DEPARTMENT",
     "NOTE",
     "NUMBER",
+    "NUMBERING",
     "PLACEHOLDER",
+    "TEMPLATE_PLACEHOLDERS",
+    "TITLE_YEAR",
     "UNIT",
     "YEAR",
     "Heading",
+    "compact",
     "cover_department",
     "department_in",
     "family_in",
     "heading",
     "is_heading_line",
     "is_note",
+    "is_placeholder_cell",
     "is_template",
     "is_title",
+    "kind_of",
     "number_in",
     "placeholders",
     "title_of",
@@ -71,6 +79,60 @@ _COVER_YEAR: Final = re.compile(r"(?:19|20)\d{2}\s*年?度?")
 
 #: How many placeholders make a document a template (when its department is not one).
 TEMPLATE_PLACEHOLDERS: Final = 3
+
+
+_QUOTE_MARKS: Final = dict.fromkeys(map(ord, "“”\"'‘’「」『』"))
+_SPACES: Final = re.compile(r"\s+")
+#: List numbering before a label or title: ``一、``, ``（一）``, ``1.``.
+NUMBERING: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+)
+#: A year printed before a title or header: ``2025年``, ``2024年度``.
+TITLE_YEAR: Final = re.compile(r"^\d{4}年度?")
+
+
+def compact(text: str) -> str:
+    """Text as compared with known titles, headers and labels.
+
+    NFKC, no whitespace (cells wrap anywhere), no quote marks.
+
+    >>> compact("财政拨 款收入"), compact("“三公”经费")
+    ('财政拨款收入', '三公经费')
+    """
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS))
+
+
+_TITLES: Final[dict[str, TableKind]] = {
+    compact(title): spec.kind
+    for spec in SPECS.values()
+    for title in (spec.kind.value, *spec.titles)
+}
+_BY_LENGTH: Final = sorted(_TITLES, key=len, reverse=True)
+_TITLE_NOISE: Final = re.compile(r"[(（][^)）]*[)）]$|^公开\d+表")
+
+
+def kind_of(title: str) -> TableKind | None:
+    """The kind of table a printed title names, or ``None``.
+
+    A title is known by its own words or by how it ends: budgets print the year, the
+    department and 部门/单位 before the kind's name (``2025年部门收入预算总表``,
+    ``一、2017年度江苏省高级人民法院部门收支预算总表``) and sometimes a note after it
+    (``财政拨款支出预算表（功能科目）``); the longest known name the title ends with wins.
+
+    >>> kind_of("财政拨款 三公 经费支出决算表")
+    <TableKind.THREE_PUBLIC: '“三公”经费支出决算表'>
+    >>> kind_of("四、2017年度江苏省高级人民法院部门财政拨款收支预算总表")
+    <TableKind.BUDGET_APPROPRIATION_SUMMARY: '财政拨款收支预算总表'>
+    """
+    bare = NUMBERING.sub("", compact(title))
+    found = _TITLES.get(bare)
+    if found is not None:
+        return found
+    bare = TITLE_YEAR.sub("", _TITLE_NOISE.sub("", bare))
+    found = _TITLES.get(bare) or _TITLES.get(_TITLE_NOISE.sub("", bare))
+    if found is not None:
+        return found
+    return next((_TITLES[known] for known in _BY_LENGTH if bare.endswith(known)), None)
 
 
 def unit_in(text: str) -> str | None:

@@ -3,7 +3,7 @@
 :func:`assemble` takes the :class:`~govbudget.readers.printed.PrintedDocument` a reader
 produced and builds the :class:`~govbudget.disclosure.Disclosure`:
 
-- a table is known by its title (spaces and quote marks ignored);
+- a table is known by its title (:func:`~govbudget.readers.heading.kind_of`);
 - its header rows are the rows above the 栏次 row of column numbers, or above the first
   row that holds a code or a figure;
 - a column is known by its header: the cells above it, a header merged across columns
@@ -21,7 +21,6 @@ naming file, page, table, row and column, and the rest is still read.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -32,33 +31,19 @@ from govbudget.amount import Amount, Unit, parse_amount
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
+from govbudget.readers.heading import NUMBERING as _NUMBERING
+from govbudget.readers.heading import TITLE_YEAR as _TITLE_YEAR
+from govbudget.readers.heading import compact, is_placeholder_cell, kind_of
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
-_QUOTES: Final = dict.fromkeys(map(ord, "“”\"'‘’「」『』"))
-_SPACES: Final = re.compile(r"\s+")
 _CJK_GAP: Final = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
-_NUMBERING: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
-)
 _FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
-_PLACEHOLDER: Final = re.compile(r"X{2,}(?:\.X+)?%?|x{2,}", re.IGNORECASE)
 _CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
 _NO_DATA: Final = ("此表无数据", "本表无数据", "无数据", "无相关收支", "无该项目")
-
-
-def compact(text: str) -> str:
-    """Text as compared with known titles, headers and labels.
-
-    NFKC, no whitespace (cells wrap anywhere), no quote marks.
-
-    >>> compact("财政拨 款收入"), compact("“三公”经费")
-    ('财政拨款收入', '三公经费')
-    """
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
 
 
 def _label(text: str) -> str:
@@ -69,42 +54,6 @@ def _label(text: str) -> str:
 def _bare(text: str) -> str:
     """A label compacted and stripped of its list numbering (一、 / （一） / 1.)."""
     return _NUMBERING.sub("", compact(text))
-
-
-_TITLES: Final[dict[str, TableKind]] = {
-    compact(title): spec.kind
-    for spec in SPECS.values()
-    for title in (spec.kind.value, *spec.titles)
-}
-
-
-_BY_LENGTH: Final = sorted(_TITLES, key=len, reverse=True)
-_TITLE_NOISE: Final = re.compile(r"[(（][^)）]*[)）]$|^公开\d+表")
-_TITLE_YEAR: Final = re.compile(r"^\d{4}年度?")
-
-
-def kind_of(title: str) -> TableKind | None:
-    """The kind of table a printed title names, or ``None``.
-
-    A title is known by its own words or by how it ends: budgets print the year, the
-    department and 部门/单位 before the kind's name (``2025年部门收入预算总表``,
-    ``一、2017年度江苏省高级人民法院部门收支预算总表``) and sometimes a note after it
-    (``财政拨款支出预算表（功能科目）``); the longest known name the title ends with wins.
-
-    >>> kind_of("财政拨款 三公 经费支出决算表")
-    <TableKind.THREE_PUBLIC: '“三公”经费支出决算表'>
-    >>> kind_of("四、2017年度江苏省高级人民法院部门财政拨款收支预算总表")
-    <TableKind.BUDGET_APPROPRIATION_SUMMARY: '财政拨款收支预算总表'>
-    """
-    bare = _NUMBERING.sub("", compact(title))
-    found = _TITLES.get(bare)
-    if found is not None:
-        return found
-    bare = _TITLE_YEAR.sub("", _TITLE_NOISE.sub("", bare))
-    found = _TITLES.get(bare) or _TITLES.get(_TITLE_NOISE.sub("", bare))
-    if found is not None:
-        return found
-    return next((_TITLES[known] for known in _BY_LENGTH if bare.endswith(known)), None)
 
 
 def family_of(kinds: Iterable[TableKind]) -> Family | None:
@@ -439,7 +388,7 @@ class _TableBuilder:
         where = at.evolve(table=self.kind.label, row=key)
         amounts: dict[str, Amount] = {}
         for column, text in entry.texts.items():
-            if self.template and _PLACEHOLDER.fullmatch(compact(text)):
+            if self.template and is_placeholder_cell(text):
                 continue
             cell_at = where.evolve(column=entry.headers[column])
             try:
@@ -518,7 +467,7 @@ def _is_data(cells: Sequence[str]) -> bool:
     if _NUMBERING.match(first) or _CODE_CELL.fullmatch(first):
         return True
     figures = [
-        bool(_FIGURE.fullmatch(t) or _PLACEHOLDER.fullmatch(t) or any(m in t for m in _NO_DATA))
+        bool(_FIGURE.fullmatch(t) or is_placeholder_cell(t) or any(m in t for m in _NO_DATA))
         for t in rest
     ]
     if first in ("合计", "总计"):  # a total row, unless the header prints 合计 over a column
