@@ -7,10 +7,16 @@
   suites print numbers in Chinese text — stays in its sentence;
 - on pages with rulings, pdfplumber's table finder gives each ruled table's cells; each
   character goes to the cell that holds it, and a cell's wrapped lines are joined;
-- a ruled table is kept when a line ending in ``表`` sits above it (its title, after the
-  ``公开NN表`` number, unit and department lines), or when it continues the table that
-  ended the previous page; a header repeated on the continuation page is dropped;
-- everything else is narrative, its wrapped lines joined back into paragraphs.
+- a ruled table is kept when its title sits above it, or is drawn in its top rows, with
+  the ``公开NN表`` number, unit and department lines (read by :mod:`.heading`), or when
+  it continues the table that ended the previous page; a header repeated on the
+  continuation page is dropped, a 合计 row alone on the next page is widened to the
+  table's columns, and a row printed just above the frame (its top rule missing) is read
+  as the continuation's first row;
+- the narrow "gutter" columns between double rules are left out, so a cell merged over a
+  gutter holds its text in the column it stands in;
+- everything else is narrative, its wrapped lines joined back into paragraphs; the cover
+  (first page) gives department, year and family (:mod:`.heading`).
 
 Every bound in :class:`Limits` is checked per page before the page's text is read, and
 every error from the PDF libraries is raised again as a
