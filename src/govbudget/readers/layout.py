@@ -436,9 +436,10 @@ def _groups(body: Sequence[PrintedRow], blocks: Sequence[_Block]) -> list[str]:
             labels.setdefault(starts[-1], head)
     out: list[str] = []
     current = ""
+    opened = set(starts)
     for index in range(len(body)):
-        if index in labels:
-            current = labels[index]
+        if index in opened:
+            current = labels.get(index, "")  # a group whose label is never printed: none
         out.append(current)
     return out
 
