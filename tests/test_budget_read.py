@@ -237,6 +237,11 @@ def test_a_department_wrapped_under_its_label_is_joined() -> None:
     assert found == heading.Heading(0, "收支预算总表", "公开01表", "万元", "江苏省人大常委会办公厅")
 
 
+def test_a_line_under_a_complete_department_line_is_not_its_name() -> None:
+    """Only a label left without its unit may wrap; text under a full line is not a name."""
+    assert heading.heading(["收入决算表", "部门：某局 单位：万元", "本表反映收入情况"]) is None
+
+
 def test_titles_with_a_bracketed_note_and_long_old_titles() -> None:
     """…预算表（功能科目） is a title; so is a 44-character title naming a known kind."""
     long_title = (

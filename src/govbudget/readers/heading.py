@@ -345,7 +345,7 @@ def heading(lines: Sequence[str]) -> Heading | None:
             number = flat
         if UNIT.search(text) or DEPARTMENT.search(text) or NUMBER.fullmatch(flat):
             continue
-        if not tail and department is None and position >= len(lines) - 2 and _wrapped(lines):
+        if not tail and department is None and position == len(lines) - 1 and _wrapped(lines):
             tail = flat  # the wrapped end of the department's name, printed under it
             continue
         return None
@@ -353,10 +353,15 @@ def heading(lines: Sequence[str]) -> Heading | None:
 
 
 def _wrapped(lines: Sequence[str]) -> bool:
-    """Whether a department label above ends with its name cut short by the unit."""
-    return any(DEPARTMENT.search(line) and UNIT.search(line) for line in lines[-3:]) or any(
-        re.search(r"部门名称\s*[：:]", line) for line in lines[-3:]
-    )
+    """Whether the last line may be the end of a department's name cut short above it.
+
+    It may when one of the two lines above it is a department label with no unit beside
+    it (the unit took the rest of the row), and it is a short run of words.
+    """
+    last = lines[-1].translate(_QUOTES) if lines else ""
+    if not last or len(last) > 20 or any(mark in last for mark in "。，；：:"):
+        return False
+    return any(DEPARTMENT.search(line) and not UNIT.search(line) for line in lines[-3:-1])
 
 
 def _printed_title(printed: str, flat: str) -> str:
