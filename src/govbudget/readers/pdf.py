@@ -405,9 +405,18 @@ class _Reader:
         year = printed_heading.year_in(cover)
         if department is None:
             department = next((t.department for t in self.tables if t.department), None)
-        if year is None:
+        if year is None:  # no year on the cover: a table title's, else a heading's
+            headings = [
+                p
+                for p in narrative.split("\n")
+                if len(p) <= 40 and printed_heading.family_in(p) is not None
+            ]
             year = next(
-                (y for t in self.tables if (y := printed_heading.year_in(t.title)) is not None),
+                (
+                    y
+                    for text in [*(t.title for t in self.tables), *headings]
+                    if (y := printed_heading.year_in(text)) is not None
+                ),
                 None,
             )
         cells = (cell for t in self.tables for row in t.rows for cell in row.cells)
