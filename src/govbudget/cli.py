@@ -3,7 +3,10 @@
 Commands:
 
 ``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...] ...``
-    Also ``--min-severity info|warning|error`` and ``--color auto|always|never``. Read
+    Also ``--min-severity info|warning|error``, ``--color auto|always|never``,
+    ``--together`` (the files are one disclosure published in parts: tables in one,
+    narrative in another) and ``--year Y`` (the year, for a document that does not
+    print it). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/1``).
@@ -55,9 +58,10 @@ from govbudget.amount import Unit, common_places, compare, parse_amount, total
 from govbudget.catalogue import Catalogue, read_user_list
 from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
+from govbudget.disclosure import Disclosure
 from govbudget.errors import GovbudgetError, InputError
 from govbudget.location import Location
-from govbudget.readers import read
+from govbudget.readers import read, read_many
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -226,9 +230,30 @@ class _Progress:
             print(line, file=sys.stderr)
 
 
+def _items(paths: Sequence[str], *, together: bool) -> list[str | Unreadable]:
+    """What ``check`` reads: each file (folders expanded), or the files as one."""
+    if not together:
+        return _expand(paths)
+    folders = [p for p in paths if Path(p).is_dir()]
+    if folders:
+        raise GovbudgetError(
+            f"--together takes the files of one disclosure, not folders: {folders[0]}"
+        )
+    return [" + ".join(paths)]
+
+
+def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosure:
+    """The disclosure in *item*, or in every path at once with ``--together``."""
+    year: int | None = args.year
+    if args.together:
+        return read_many(paths, year=year)
+    return read(item) if year is None else read(item, year=year)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
-    items = _expand(args.paths)
+    paths: list[str] = args.paths
+    items = _items(paths, together=args.together)
     documents: list[Report | Unreadable] = []
     with _Progress(len(items), "check") as progress:
         for item in items:
@@ -237,7 +262,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 documents.append(item)
                 continue
             try:
-                disclosure = read(item)
+                disclosure = _read(item, paths, args)
             except Exception as exc:
                 if args.debug:
                     raise
@@ -498,6 +523,17 @@ def _parser() -> argparse.ArgumentParser:
         choices=["auto", "always", "never"],
         default="auto",
         help="colour the text report by severity (default: when stdout is a terminal)",
+    )
+    p_check.add_argument(
+        "--together",
+        action="store_true",
+        help="the files are one disclosure published in parts (tables, narrative)",
+    )
+    p_check.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="the year, for a document that does not print it",
     )
     p_check.set_defaults(func=_cmd_check)
 

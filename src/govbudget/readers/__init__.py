@@ -3,25 +3,29 @@
 ``read(path)`` looks at a file's content, not only its name, and hands it to the reader
 for that format: govbudget's own JSON (:mod:`govbudget.serialize`), PDF (:mod:`.pdf`),
 Excel (:mod:`.excel`), or text extracted from a PDF (:mod:`.text`). Every reader of a
-published format produces printed grids (:mod:`.printed`) that one assembler
-(:mod:`.layout`) turns into the typed disclosure.
+published format produces printed grids (:mod:`.printed`), reading what is printed around
+the tables with one module (:mod:`.heading`), and one assembler (:mod:`.layout`) turns
+them into the typed disclosure. ``read_many(paths)`` reads one disclosure published as
+several files (tables in one, narrative in another).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
 from govbudget import serialize
-from govbudget.disclosure import Disclosure
+from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import FormatError
 from govbudget.location import Location
 from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.readers.layout import assemble
 from govbudget.readers.pdf import read_pdf
+from govbudget.readers.printed import PrintedDocument
 from govbudget.readers.text import read_text
 
-__all__ = ["MAX_BYTES", "read", "sniff"]
+__all__ = ["MAX_BYTES", "read", "read_many", "sniff"]
 
 #: The largest file ``read()`` opens; disclosures are far smaller.
 MAX_BYTES: Final = 64 * 1024 * 1024
@@ -48,8 +52,13 @@ def sniff(head: bytes) -> str:
     return "json" if stripped.startswith(b"{") else "text"
 
 
-def read(path: str | Path) -> Disclosure:
+def read(path: str | Path, *, year: int | None = None) -> Disclosure:
     """Read the disclosure in the file at *path*, whatever its format.
+
+    Args:
+        path: The file.
+        year: The year, for a document that does not print it (a year the document
+            prints wins; a different *year* is recorded as a problem).
 
     Raises:
         FileNotFoundError: When there is no such file.
@@ -59,7 +68,73 @@ def read(path: str | Path) -> Disclosure:
         CodeError: When a code cannot be read; the message names where it was.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       *year*.
     """
+    found = _printed(path)
+    if isinstance(found, Disclosure):
+        return found
+    return assemble(found, year=year)
+
+
+def read_many(paths: Iterable[str | Path], *, year: int | None = None) -> Disclosure:
+    """Read one disclosure published as several files into one :class:`Disclosure`.
+
+    A department may publish its tables in one file and its narrative in another; each
+    file alone is half a disclosure (the tables file may not even print the year). The
+    files' tables are taken together, their narratives joined in the order given, and
+    the department, year and family taken from whichever file states them. Files that
+    state different years are recorded as a problem (the first year is kept).
+
+    Args:
+        paths: The files, in reading order.
+        year: The year, when no file prints it.
+
+    Raises:
+        FileNotFoundError: When a file does not exist.
+        FormatError: When no file is given, a file cannot be read, or a file is already
+            a typed disclosure (govbudget JSON or workbook), which cannot be combined.
+
+    .. versionadded:: 0.2
+    """
+    files = [str(p) for p in paths]
+    if not files:
+        raise FormatError("no file given")
+    documents: list[PrintedDocument] = []
+    for file in files:
+        found = _printed(file)
+        if isinstance(found, Disclosure):
+            raise FormatError(
+                "a govbudget disclosure cannot be combined with other files; read it alone",
+                location=Location(file=file),
+            )
+        documents.append(found)
+    if len(documents) == 1:
+        return assemble(documents[0], year=year)
+    problems: list[Problem] = []
+    years = {d.source: d.year for d in documents if d.year is not None}
+    if len(set(years.values())) > 1:
+        stated = "; ".join(f"{source}: {y}" for source, y in years.items())
+        problems.append(
+            Problem(
+                f"the files state different years ({stated}); the first is kept",
+                Location(file=" + ".join(files)),
+            )
+        )
+    merged = PrintedDocument(
+        source=" + ".join(files),
+        tables=[t for d in documents for t in d.tables],
+        narrative="\n\n".join(d.narrative for d in documents if d.narrative),
+        department=next((d.department for d in documents if d.department), None),
+        year=next(iter(years.values()), None),
+        template=any(d.template for d in documents),
+        family=next((d.family for d in documents if d.family is not None), None),
+    )
+    return assemble(merged, year=year, problems=problems)
+
+
+def _printed(path: str | Path) -> PrintedDocument | Disclosure:
+    """The printed document in the file at *path*, or the disclosure a govbudget file holds."""
     file = Path(path)
     where = Location(file=str(path))
     size = file.stat().st_size
@@ -72,14 +147,13 @@ def read(path: str | Path) -> Disclosure:
     if kind == "json":
         return serialize.load(file)
     if kind == "text":
-        return assemble(read_text(_decode(file.read_bytes(), where), source=str(path)))
+        return read_text(_decode(file.read_bytes(), where), source=str(path))
     if kind == "pdf":
-        return assemble(read_pdf(file))
+        return read_pdf(file)
     if kind == "xlsx":
-        found = read_xlsx(file)
-        return found if isinstance(found, Disclosure) else assemble(found)
+        return read_xlsx(file)
     if kind == "xls":
-        return assemble(read_xls(file))
+        return read_xls(file)
     raise FormatError(
         f"reading {kind} files is not supported yet; convert to govbudget JSON", location=where
     )

@@ -1,9 +1,10 @@
 """Excel workbooks: as departments publish them (.xlsx, .xls), and as govbudget writes them.
 
 A published workbook holds one table per sheet or several per sheet, laid out as on
-paper: title, unit, headers, rows, notes. Each sheet is turned into lines of
-tab-separated cells and read like extracted text (:mod:`.text`), so the same layout rules
-apply; a location's page is the sheet's name and its row the sheet's row number.
+paper: title, unit, headers, rows, notes. Each sheet's rows of cell texts go straight to
+the row reader extracted text also uses (:func:`.text.read_rows`): titles, units,
+departments and notes are read by :mod:`.heading`, and the grids by the one assembler;
+a location's page is the sheet's name and its row the sheet's row number.
 Formulas are never run: a cell's cached value is read (openpyxl ``data_only``).
 
 A workbook written by :func:`govbudget.writers.to_xlsx` carries a ``_govbudget`` sheet
@@ -22,8 +23,9 @@ from govbudget import workbook
 from govbudget.disclosure import Disclosure
 from govbudget.errors import FormatError
 from govbudget.location import Location
+from govbudget.readers import heading
 from govbudget.readers.printed import PrintedDocument
-from govbudget.readers.text import read_text
+from govbudget.readers.text import read_rows
 
 __all__ = ["MAX_CELLS", "MAX_UNZIPPED_BYTES", "read_xls", "read_xlsx"]
 
@@ -104,14 +106,13 @@ def read_xlsx(path: str | Path) -> Disclosure | PrintedDocument:
     try:
         if workbook.is_govbudget_workbook(book):
             return workbook.from_workbook(book, source=where.file)
-        sheets = []
+        sheets: list[tuple[str, list[list[str]]]] = []
         for sheet in book.worksheets:
             _check_size(sheet.max_row, sheet.max_column, where.evolve(page=sheet.title))
-            lines = [
-                "\t".join(_text(cell.value, cell.number_format) for cell in row)
-                for row in sheet.iter_rows()
+            grid = [
+                [_text(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()
             ]
-            sheets.append((sheet.title, "\n".join(lines)))
+            sheets.append((sheet.title, grid))
     finally:
         book.close()
     return _document(str(path), sheets)
@@ -132,16 +133,16 @@ def read_xls(path: str | Path) -> PrintedDocument:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except Exception as exc:  # xlrd raises its own and struct errors on damaged files
         raise FormatError(f"not a readable .xls workbook ({exc})", location=where) from None
-    sheets = []
+    sheets: list[tuple[str, list[list[str]]]] = []
     try:
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             _check_size(sheet.nrows, sheet.ncols, where.evolve(page=sheet.name))
-            lines = [
-                "\t".join(_text(_xls_value(cell), "General") for cell in sheet.row(r))
+            grid = [
+                [_text(_xls_value(cell), "General") for cell in sheet.row(r)]
                 for r in range(sheet.nrows)
             ]
-            sheets.append((sheet.name, "\n".join(lines)))
+            sheets.append((sheet.name, grid))
             book.unload_sheet(index)
     finally:
         book.release_resources()
@@ -167,14 +168,20 @@ def _check_size(rows: int, columns: int, where: Location) -> None:
         )
 
 
-def _document(source: str, sheets: list[tuple[str, str]]) -> PrintedDocument:
-    """One document from every sheet's grids and text."""
-    parts = [read_text(text, source=source, page=name) for name, text in sheets]
+def _document(source: str, sheets: list[tuple[str, list[list[str]]]]) -> PrintedDocument:
+    """One document from every sheet's rows of cell texts."""
+    parts = [
+        read_rows((("\t".join(row), row) for row in grid), source=source, page=name)
+        for name, grid in sheets
+    ]
+    department = next((p.department for p in parts if p.department), None)
+    texts = [cell for _name, grid in sheets for row in grid for cell in row]
     return PrintedDocument(
         source=source,
         tables=[t for part in parts for t in part.tables],
         narrative="\n".join(p.narrative for p in parts if p.narrative),
-        department=next((p.department for p in parts if p.department), None),
+        department=department,
         year=next((p.year for p in parts if p.year is not None), None),
-        template=any(p.template for p in parts),
+        template=heading.is_template(department, texts),
+        family=next((p.family for p in parts if p.family is not None), None),
     )

@@ -3,7 +3,7 @@
 :func:`assemble` takes the :class:`~govbudget.readers.printed.PrintedDocument` a reader
 produced and builds the :class:`~govbudget.disclosure.Disclosure`:
 
-- a table is known by its title (spaces and quote marks ignored);
+- a table is known by its title (:func:`~govbudget.readers.heading.kind_of`);
 - its header rows are the rows above the 栏次 row of column numbers, or above the first
   row that holds a code or a figure;
 - a column is known by its header: the cells above it, a header merged across columns
@@ -21,7 +21,6 @@ naming file, page, table, row and column, and the rest is still read.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -32,33 +31,19 @@ from govbudget.amount import Amount, Unit, parse_amount
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
+from govbudget.readers.heading import NUMBERING as _NUMBERING
+from govbudget.readers.heading import TITLE_YEAR as _TITLE_YEAR
+from govbudget.readers.heading import compact, is_placeholder_cell, kind_of
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
-_QUOTES: Final = dict.fromkeys(map(ord, "“”\"'‘’「」『』"))
-_SPACES: Final = re.compile(r"\s+")
 _CJK_GAP: Final = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
-_NUMBERING: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
-)
 _FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
-_PLACEHOLDER: Final = re.compile(r"X{2,}(?:\.X+)?%?|x{2,}", re.IGNORECASE)
 _CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
-_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据")
-
-
-def compact(text: str) -> str:
-    """Text as compared with known titles, headers and labels.
-
-    NFKC, no whitespace (cells wrap anywhere), no quote marks.
-
-    >>> compact("财政拨 款收入"), compact("“三公”经费")
-    ('财政拨款收入', '三公经费')
-    """
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据", "无相关收支", "无该项目")
 
 
 def _label(text: str) -> str:
@@ -71,42 +56,6 @@ def _bare(text: str) -> str:
     return _NUMBERING.sub("", compact(text))
 
 
-_TITLES: Final[dict[str, TableKind]] = {
-    compact(title): spec.kind
-    for spec in SPECS.values()
-    for title in (spec.kind.value, *spec.titles)
-}
-
-
-_BY_LENGTH: Final = sorted(_TITLES, key=len, reverse=True)
-_TITLE_NOISE: Final = re.compile(r"[(（][^)）]*[)）]$|^公开\d+表")
-_TITLE_YEAR: Final = re.compile(r"^\d{4}年度?")
-
-
-def kind_of(title: str) -> TableKind | None:
-    """The kind of table a printed title names, or ``None``.
-
-    A title is known by its own words or by how it ends: budgets print the year, the
-    department and 部门/单位 before the kind's name (``2025年部门收入预算总表``,
-    ``一、2017年度江苏省高级人民法院部门收支预算总表``) and sometimes a note after it
-    (``财政拨款支出预算表（功能科目）``); the longest known name the title ends with wins.
-
-    >>> kind_of("财政拨款 三公 经费支出决算表")
-    <TableKind.THREE_PUBLIC: '“三公”经费支出决算表'>
-    >>> kind_of("四、2017年度江苏省高级人民法院部门财政拨款收支预算总表")
-    <TableKind.BUDGET_APPROPRIATION_SUMMARY: '财政拨款收支预算总表'>
-    """
-    bare = _NUMBERING.sub("", compact(title))
-    found = _TITLES.get(bare)
-    if found is not None:
-        return found
-    bare = _TITLE_YEAR.sub("", _TITLE_NOISE.sub("", bare))
-    found = _TITLES.get(bare) or _TITLES.get(_TITLE_NOISE.sub("", bare))
-    if found is not None:
-        return found
-    return next((_TITLES[known] for known in _BY_LENGTH if bare.endswith(known)), None)
-
-
 def family_of(kinds: Iterable[TableKind]) -> Family | None:
     """The family most of *kinds* belong to, or ``None`` when there are none.
 
@@ -117,16 +66,26 @@ def family_of(kinds: Iterable[TableKind]) -> Family | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def assemble(document: PrintedDocument) -> Disclosure:
+def assemble(
+    document: PrintedDocument, *, year: int | None = None, problems: Sequence[Problem] = ()
+) -> Disclosure:
     """Build the typed disclosure from what a reader printed out.
+
+    Args:
+        document: What the reader printed out.
+        year: The year, for a document that does not print it (``--year``); a year the
+            document prints wins, and a different *year* is recorded as a problem.
+        problems: Problems found before assembling (two files that disagree), kept first.
 
     Raises:
         FormatError: When the document holds no disclosure table and no year: it is not
             a disclosure.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       *year* and *problems*.
     """
-    problems: list[Problem] = []
+    found: list[Problem] = list(problems)
     where = Location(file=document.source)
     units = Counter(unit for t in document.tables if t.unit and (unit := _unit(t.unit)) is not None)
     default_unit = units.most_common(1)[0][0] if units else Unit.WAN
@@ -135,20 +94,35 @@ def assemble(document: PrintedDocument) -> Disclosure:
         at = printed.location if printed.location != Location() else where
         kind = kind_of(printed.title)
         if kind is None:
-            problems.append(Problem("a table govbudget does not know", at, printed.title))
+            found.append(Problem("a table govbudget does not know", at, printed.title))
             continue
         if kind in tables:
-            problems.append(
+            found.append(
                 Problem("the table is printed twice; the first is kept", at, printed.title)
             )
             continue
-        builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, problems)
+        builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, found)
         tables[kind] = builder.build()
-    if not tables and document.year is None:
+    if not tables and document.year is None and year is None:
         raise FormatError("not a disclosure: no table title and no year found", location=where)
-    year = document.year
+    if document.year is not None:
+        if year is not None and year != document.year:
+            found.append(
+                Problem(
+                    f"the document prints the year {document.year}; the year given "
+                    f"({year}) is not used",
+                    where,
+                )
+            )
+        year = document.year
     if year is None:
-        problems.append(Problem("the year is not printed; it is read as 0", where))
+        found.append(
+            Problem(
+                "the year is not printed in the document (no title, heading or cover "
+                "states it); it is read as 0 — give it with --year",
+                where,
+            )
+        )
         year = 0
     departments = Counter(t.department for t in document.tables if t.department)
     department = document.department or (departments.most_common(1)[0][0] if departments else "")
@@ -162,7 +136,7 @@ def assemble(document: PrintedDocument) -> Disclosure:
         narrative=document.narrative,
         source=document.source,
         template=document.template,
-        problems=problems,
+        problems=found,
     )
 
 
@@ -207,6 +181,7 @@ class _TableBuilder:
     problems: list[Problem]
     used_lines: set[str] = attrs.field(factory=set)
     items: int = 0
+    last_code: RowCode | None = None
 
     @property
     def kind(self) -> TableKind:
@@ -231,9 +206,10 @@ class _TableBuilder:
             marker in compact(printed.note) or any(marker in c for r in body for c in r.cells)
             for marker in _NO_DATA
         )
+        groups = _groups(body, blocks)
         rows: list[Row] = []
-        for printed_row in body:
-            rows.extend(self.rows(printed_row, blocks, paths, unit))
+        for printed_row, group in zip(body, groups, strict=True):
+            rows.extend(self.rows(printed_row, blocks, paths, unit, group))
         return Table(
             self.kind,
             unit,
@@ -252,7 +228,13 @@ class _TableBuilder:
         columns: dict[str, Column] = {}
         current = _Block()
         for index, path in enumerate(paths):
-            role = _role(path)
+            role = _role(path, [compact(label) for label in self.spec.labels])
+            if role is None and not path and current.name and not current.figures:
+                # A header merged over two label columns (项目名称 over a group and its
+                # lines) prints in the first only: a text column beside it is a label too.
+                texts = [compact(r.cells[index]) for r in body if r.cells[index].strip()]
+                if texts and not any(_FIGURE.fullmatch(t) for t in texts):
+                    role = "name"
             if role in ("code", "name", "lineno"):
                 if current.figures:
                     blocks.append(current)
@@ -278,7 +260,12 @@ class _TableBuilder:
         return blocks, ordered
 
     def rows(
-        self, printed: PrintedRow, blocks: Sequence[_Block], paths: list[list[str]], unit: Unit
+        self,
+        printed: PrintedRow,
+        blocks: Sequence[_Block],
+        paths: list[list[str]],
+        unit: Unit,
+        group: str = "",
     ) -> list[Row]:
         cells = printed.cells
         if any(marker in compact(cell) for cell in cells for marker in _NO_DATA):
@@ -305,7 +292,7 @@ class _TableBuilder:
                         " | ".join(t for t in texts.values() if t.strip()),
                     )
                 continue
-            line = self.line(name) if code is None else None
+            line = self.line(name, group) if code is None else None
             if code is None and line is None and self.spec.items and not blank:
                 self.items += 1
                 line = f"item{self.items}"
@@ -323,7 +310,12 @@ class _TableBuilder:
         self, block: _Block, cells: tuple[str, ...], at: Location
     ) -> tuple[RowCode | None, str]:
         """The code and the name printed in a block's label columns."""
-        name = _label(" ".join(cells[i] for i in block.name if cells[i].strip()))
+        texts = [cells[i] for i in block.name if cells[i].strip()]
+        # Text columns a kind declares (采购品目, 专项名称 …) stay apart: "专项 / 物品".
+        joiner = " / " if self.spec.labels else " "
+        name = (
+            joiner.join(_label(t) for t in texts) if self.spec.labels else _label(" ".join(texts))
+        )
         code_cells = [cells[i] for i in block.code]
         joined = " ".join(c.strip() for c in code_cells if c.strip())
         if not joined:
@@ -336,21 +328,59 @@ class _TableBuilder:
             return None, ""
         try:
             if len(code_cells) > 1:
-                return code_type.from_parts(*code_cells, location=at), name
+                code = code_type.from_parts(*self.parts(code_cells), location=at)
+                self.last_code = code
+                return code, name
             code, rest = code_type.parse_with_name(joined, location=at)
         except CodeError as exc:
             self.problem(exc.message, at, joined)
             return None, ""
+        self.last_code = code
         return code, name or _label(rest)
 
-    def line(self, name: str) -> str | None:
+    def parts(self, cells: Sequence[str]) -> list[str]:
+        """The 类/款/项 cells of a split code, as far as they can be read.
+
+        A 款 or 项 printed with one digit lost its leading zero (``301 | 2`` for 30102,
+        exported as a number). A 类 cell that is not three digits under a 款 row whose
+        款 the row repeats (``7 | 11 | 02`` printed under ``210 | 11``) takes the 类 of
+        that row.
+        """
+        parts = [compact(c) for c in cells]
+        parts = [
+            p.zfill(2) if index and len(p) == 1 and p.isdigit() else p
+            for index, p in enumerate(parts)
+        ]
+        last = self.last_code
+        if (
+            len(parts) >= 3
+            and not re.fullmatch(r"\d{3}", parts[0])
+            and re.fullmatch(r"\d{2}", parts[1])
+            and last is not None
+            and len(last.digits) >= 5
+            and last.digits[3:5] == parts[1]
+        ):
+            parts[0] = last.digits[:3]
+        return parts
+
+    def line(self, name: str, group: str = "") -> str | None:
+        """The fixed line a label names; within a group, the group's line first.
+
+        A line printed under a group label (其他资金 › 事业收入, 一般公共预算资金 › 小计)
+        is tried as group and label together (其他资金事业收入, 一般公共预算资金小计), then
+        as its label alone.
+        """
         bare = _bare(name)
-        for line in self.spec.lines:
-            if line.key in self.used_lines:
-                continue
-            if bare in (compact(line.label), *(compact(a) for a in line.aliases)):
-                self.used_lines.add(line.key)
-                return line.key
+        tries = [bare]
+        if group and not bare.startswith(_bare(group)):
+            tries.insert(0, _bare(group) + bare)
+        for attempt in tries:
+            for line in self.spec.lines:
+                if line.key in self.used_lines:
+                    continue
+                if attempt in (compact(line.label), *(compact(a) for a in line.aliases)):
+                    self.used_lines.add(line.key)
+                    return line.key
         return None
 
     def row(self, entry: _Entry, unit: Unit, at: Location) -> Row:
@@ -358,7 +388,7 @@ class _TableBuilder:
         where = at.evolve(table=self.kind.label, row=key)
         amounts: dict[str, Amount] = {}
         for column, text in entry.texts.items():
-            if self.template and _PLACEHOLDER.fullmatch(compact(text)):
+            if self.template and is_placeholder_cell(text):
                 continue
             cell_at = where.evolve(column=entry.headers[column])
             try:
@@ -368,6 +398,50 @@ class _TableBuilder:
         if entry.code is not None:
             return Row(code=entry.code, label=entry.label, cells=amounts, location=where)
         return Row(line=entry.line, label=entry.label, cells=amounts, location=where)
+
+
+_SUBTOTAL: Final = "小计"
+
+
+def _groups(body: Sequence[PrintedRow], blocks: Sequence[_Block]) -> list[str]:
+    """The group label each body row is printed under, where labels sit in two columns.
+
+    A table that prints a group label (一般公共预算资金, 其他资金) in a cell merged down
+    its rows and the lines (小计, 事业收入 …) beside it: the group's rows are those from
+    its 小计 (or its label) to the next group; the label may be printed at the top of the
+    merged cell or centred in it. ``""`` for rows outside any group, and for every row
+    of a table with one label column.
+    """
+    block = next((b for b in blocks if len(b.name) >= 2), None)
+    if block is None:
+        return [""] * len(body)
+    outer, inner = block.name[0], block.name[1]
+    starts: list[int] = []  # the first row of each group
+    labels: dict[int, str] = {}  # group start -> its label
+    for index, row in enumerate(body):
+        head, line = row.cells[outer].strip(), compact(row.cells[inner])
+        opens = (
+            line == _SUBTOTAL or (head and not starts) or (head and starts and starts[-1] in labels)
+        )
+        if head and not line:
+            if starts and starts[-1] not in labels:
+                labels[starts[-1]] = head  # the label of the 小计 row above, centred
+                continue
+            starts.append(index)  # a line of its own (收入总计): a group of one row
+            labels[index] = ""
+            continue
+        if opens:
+            starts.append(index)
+        if head and starts:
+            labels.setdefault(starts[-1], head)
+    out: list[str] = []
+    current = ""
+    opened = set(starts)
+    for index in range(len(body)):
+        if index in opened:
+            current = labels.get(index, "")  # a group whose label is never printed: none
+        out.append(current)
+    return out
 
 
 def _pad(row: PrintedRow, width: int) -> PrintedRow:
@@ -394,7 +468,7 @@ def _is_data(cells: Sequence[str]) -> bool:
     if _NUMBERING.match(first) or _CODE_CELL.fullmatch(first):
         return True
     figures = [
-        bool(_FIGURE.fullmatch(t) or _PLACEHOLDER.fullmatch(t) or any(m in t for m in _NO_DATA))
+        bool(_FIGURE.fullmatch(t) or is_placeholder_cell(t) or any(m in t for m in _NO_DATA))
         for t in rest
     ]
     if first in ("合计", "总计"):  # a total row, unless the header prints 合计 over a column
@@ -465,13 +539,18 @@ _CODE_HEADERS: Final = ("类", "款", "项")
 _NAME_HEADERS: Final = ("科目名称", "项目", "名称", "项目名称")
 
 
-def _role(path: list[str]) -> str | None:
+def _role(path: list[str], labels: Sequence[str] = ()) -> str | None:
+    """What a column holds by its header: codes, names (labels), line numbers or figures.
+
+    Names: 科目名称 and every ``…科目名称`` (功能分类科目名称, 部门经济分类科目名称), and
+    the text columns a kind declares (a procurement table's 采购品目大类 …).
+    """
     if not path:
         return None
     leaf = path[-1]
-    if leaf in _CODE_HEADERS or "编码" in leaf:
+    if leaf in _CODE_HEADERS or "编码" in leaf or leaf.endswith("科目代码"):
         return "code"
-    if leaf in _NAME_HEADERS:
+    if leaf in _NAME_HEADERS or leaf.endswith("科目名称") or {leaf, "".join(path)} & {*labels}:
         return "name"
     if leaf == "行次":
         return "lineno"
@@ -479,9 +558,24 @@ def _role(path: list[str]) -> str | None:
 
 
 def _match(path: list[str], spec: TableSpec) -> str | None:
-    """The spec column a header path names: by its bottom cell, else by the whole path."""
+    """The spec column a header path names: by its bottom cell, else by the whole path.
+
+    A header whose words wrapped onto rows of their own (因公出国 / （境）费) is tried
+    with its last two or three pieces joined when it names no column as printed.
+    """
+    found = _match_path(path, spec)
+    for joined in (2, 3):
+        if found is not None or len(path) < joined:
+            break
+        found = _match_path([*path[:-joined], "".join(path[-joined:])], spec)
+    return found
+
+
+def _match_path(path: list[str], spec: TableSpec) -> str | None:
+    """The spec column a header path names, as printed."""
     if not path:
         return None
+    path = [_TITLE_YEAR.sub("", part) or part for part in path]
     leaf = path[-1]
     exact = [
         c.key
@@ -490,15 +584,17 @@ def _match(path: list[str], spec: TableSpec) -> str | None:
     ]
     if len(exact) == 1:
         return exact[0]
-    pieces = set(path)
-    scored: list[tuple[int, str]] = []
+    depth = {part: index for index, part in enumerate(path)}
+    scored: list[tuple[tuple[int, int], str]] = []
     for column in spec.columns:
         for spelling in (column.label, *spec.aliases.get(column.key, ())):
             parts = [compact(p) for p in spelling.split()]
-            if all(p in pieces for p in parts):
-                scored.append((len(parts), column.key))
+            if all(p in depth for p in parts):
+                # More parts first; among equals the spelling naming deeper headers
+                # (公务用车购置及运行维护费 / 小计 under “三公”经费).
+                scored.append(((len(parts), sum(depth[p] for p in parts)), column.key))
     if exact:
-        scored = [s for s in scored if s[1] in exact] or [(1, k) for k in exact]
+        scored = [s for s in scored if s[1] in exact] or [((1, 0), k) for k in exact]
     if not scored:
         return None
     best = max(score for score, _ in scored)

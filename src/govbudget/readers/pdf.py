@@ -7,10 +7,16 @@
   suites print numbers in Chinese text — stays in its sentence;
 - on pages with rulings, pdfplumber's table finder gives each ruled table's cells; each
   character goes to the cell that holds it, and a cell's wrapped lines are joined;
-- a ruled table is kept when a line ending in ``表`` sits above it (its title, after the
-  ``公开NN表`` number, unit and department lines), or when it continues the table that
-  ended the previous page; a header repeated on the continuation page is dropped;
-- everything else is narrative, its wrapped lines joined back into paragraphs.
+- a ruled table is kept when its title sits above it, or is drawn in its top rows, with
+  the ``公开NN表`` number, unit and department lines (read by :mod:`.heading`), or when
+  it continues the table that ended the previous page; a header repeated on the
+  continuation page is dropped, a 合计 row alone on the next page is widened to the
+  table's columns, and a row printed just above the frame (its top rule missing) is read
+  as the continuation's first row;
+- the narrow "gutter" columns between double rules are left out, so a cell merged over a
+  gutter holds its text in the column it stands in;
+- everything else is narrative, its wrapped lines joined back into paragraphs; the cover
+  (first page) gives department, year and family (:mod:`.heading`).
 
 Every bound in :class:`Limits` is checked per page before the page's text is read, and
 every error from the PDF libraries is raised again as a
@@ -23,6 +29,7 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -30,6 +37,7 @@ import attrs
 
 from govbudget.errors import FormatError, GovbudgetError
 from govbudget.location import Location
+from govbudget.readers import heading as printed_heading
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 
 if TYPE_CHECKING:
@@ -120,21 +128,9 @@ class _Open:
 
 
 _QUOTES: Final = str.maketrans("", "", " \u3000\t“”‘’\"'「」『』")
-_NUMBER: Final = re.compile(r"(?:公开)?\s*\d{1,2}\s*表")
-_NUMBER_PREFIX: Final = re.compile(
-    r"^(公开\s*\d{1,2}\s*表|附表\s*\d{1,2}|表\s*\d{1,2})\s*[：:、.]?\s*"
-)
-_UNIT: Final = re.compile(r"(?:金额)?单位\s*[：:]\s*(亿元|千元|万元|元)")
-_DEPARTMENT: Final = re.compile(
-    r"(?:部门|单位名称|编制单位)\s*[：:]\s*(\S+?)(?=\s|(?:金额)?单位\s*[：:]|$)"
-)
-_NOTE: Final = re.compile(r"^\s*注\s*[：:]")
-_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年?度?")
-_COVER_KIND: Final = re.compile(r"(?:年度)?(?:部门|单位)?(?:决算|预算)")
 _FOLIO: Final = re.compile(
     r"^[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4})[-—–\s]*$"
 )
-_PLACEHOLDER: Final = re.compile(r"X{2,}")
 _STOPS: Final = "。；：！？!?;:"
 _ENUMERATED: Final = re.compile(
     r"^\s*(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+(、|．|\.(?!\d))|第[一二三四五六七八九十百]+[条章部])"
@@ -255,11 +251,24 @@ class _Reader:
             self.cover = lines
         narrative: list[_Line] = []
         cursor = 0  # index into lines of the first line not yet placed
+        pending: list[_Line] = []  # lines under a table that may head the next one
         for index, table in enumerate(found):
-            above = []
+            above, pending = pending, []
             while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
                 above.append(lines[cursor])
                 cursor += 1
+            if (
+                index == 0
+                and self.open is not None
+                and above
+                and all(_ROW_LIKE.match(line.text) for line in above)
+            ):
+                # A continuation page whose first row lost its top rule: the row is
+                # printed above the table's frame; read it as the table's first row.
+                inside[index] = [
+                    g for g in outside if any(_on(g, line) for line in above)
+                ] + inside[index]
+                above = []
             grid = _grid(table, inside[index])
             opened = self._place(grid, above, narrative, page=number, first=index == 0)
             if opened is None:  # no title and nothing to continue: its text is narrative
@@ -275,7 +284,12 @@ class _Reader:
             while cursor < len(lines) and lines[cursor].top < next_top:
                 below.append(lines[cursor])
                 cursor += 1
-            narrative.extend(self._note(opened, below))
+            rest = self._note(opened, below)
+            if index + 1 < len(found):
+                pending = rest  # the next table's title, number, unit, department
+            else:
+                narrative.extend(rest)
+        narrative.extend(pending)
         narrative.extend(lines[cursor:])
         if narrative and (not found or narrative[-1].top > found[-1].bbox[3]):
             self.open = None  # text after the last table: it does not run on
@@ -318,10 +332,24 @@ class _Reader:
         width = max((len(cells) for cells, _ in grid), default=0)
         where = Location(file=self.file, page=page)
         rows = [PrintedRow(cells, location=where) for cells, _ in grid]
-        heading = _heading(above)
+        peeled = _peel(grid)
+        inner = [" ".join(c for c in cells if c.strip()) for cells, _ in grid[:peeled]]
+        found = printed_heading.heading([line.text for line in above] + inner)
+        heading = None if found is None else found.astuple()
+        if heading is not None and peeled:
+            rows = rows[peeled:]  # the heading printed in the table's top rows
+            width = max((len(r.cells) for r in rows), default=0)
         if heading is None:
             narrative.extend(above)
             meaningful = [line for line in above if line.text.translate(_QUOTES)]
+            if (
+                self.open is not None
+                and first
+                and not meaningful
+                and width < self.open.width
+                and (widened := _widen(rows, self.open.width)) is not None
+            ):
+                rows, width = widened, self.open.width
             continues = (
                 self.open is not None and first and not meaningful and self.open.width == width
             )
@@ -356,7 +384,7 @@ class _Reader:
     def _note(self, opened: _Open, below: list[_Line]) -> list[_Line]:
         """Take the note printed under a table (``注：…``); return the other lines."""
         for start, line in enumerate(below):
-            if not _NOTE.match(line.text):
+            if not printed_heading.is_note(line.text):
                 continue
             end = start + 1
             while end < len(below):
@@ -372,12 +400,30 @@ class _Reader:
     def document(self) -> PrintedDocument:
         """The document read so far."""
         narrative = "\n".join(_paragraphs(self.narrative))
-        department, year = _cover(self.cover)
+        cover = " ".join(line.text for line in self.cover)
+        department = printed_heading.cover_department(cover)
+        year = printed_heading.year_in(cover)
         if department is None:
             department = next((t.department for t in self.tables if t.department), None)
-        template = bool(
-            (department and _PLACEHOLDER.search(department))
-            or len(_PLACEHOLDER.findall(narrative)) >= 3
+        if year is None:  # no year on the cover: a table title's, else a heading's
+            headings = [
+                p
+                for p in narrative.split("\n")
+                if len(p) <= 40 and printed_heading.family_in(p) is not None
+            ]
+            year = next(
+                (
+                    y
+                    for text in [*(t.title for t in self.tables), *headings]
+                    if (y := printed_heading.year_in(text)) is not None
+                ),
+                None,
+            )
+        cells = (cell for t in self.tables for row in t.rows for cell in row.cells)
+        template = printed_heading.is_template(department, [narrative, *cells])
+        family = printed_heading.family_in(cover) or next(
+            (f for t in self.tables if (f := printed_heading.family_in(t.title)) is not None),
+            None,
         )
         return PrintedDocument(
             source=self.file,
@@ -386,7 +432,47 @@ class _Reader:
             department=department,
             year=year,
             template=template,
+            family=family,
         )
+
+
+_FIGURE: Final = re.compile(r"-?[\d,]+(?:\.\d+)?")
+
+
+def _widen(rows: Sequence[PrintedRow], width: int) -> list[PrintedRow] | None:
+    """Total rows printed alone on a continuation page, widened to the table's columns.
+
+    The 合计 row of a long table may fall alone on the next page, its label merged over
+    the code and name columns, so the page's grid is narrower than the table's. Each
+    row of a label and figures is padded after its label, so that its figures stand
+    under the table's figure columns; ``None`` when a row is not of that shape.
+    """
+    out = []
+    for row in rows:
+        label, *figures = row.cells
+        if not label.strip() or not figures:
+            return None
+        if not all(_FIGURE.fullmatch(cell.replace(" ", "")) or not cell for cell in figures):
+            return None
+        padding = [""] * (width - len(row.cells))
+        out.append(PrintedRow([label, *padding, *figures], row.location))
+    return out
+
+
+def _peel(grid: Sequence[tuple[list[str], float]]) -> int:
+    """How many of a table's top rows print its heading (title, number, unit, department).
+
+    Some publishers draw the title and the 部门/单位 line inside the table's frame.
+    """
+    count = 0
+    for index, (cells, _top) in enumerate(grid[:6]):
+        text = " ".join(c for c in cells if c.strip())
+        if not text:
+            continue  # an empty row between the heading's lines
+        if not (printed_heading.is_title(text) or printed_heading.is_heading_line(text)):
+            break
+        count = index + 1
+    return count
 
 
 def _split(
@@ -469,30 +555,105 @@ def _join(left: str, right: str) -> str:
     return left + right
 
 
+_ROW_LIKE: Final = re.compile(r"^\d{3,7}\s*[^\d\s].*\s-?[\d,]+(?:\.\d+)?$")
+
+
+def _on(glyph: _Glyph, line: _Line) -> bool:
+    """Whether a character is printed on *line*."""
+    middle = (glyph.top + glyph.bottom) / 2
+    return line.top <= middle <= line.bottom and line.x0 <= glyph.x0 <= line.x1
+
+
+_GUTTER: Final = 7.5  # points: narrower columns are the space between double rules
+
+
 def _grid(table: Table, glyphs: Sequence[_Glyph]) -> list[tuple[list[str], float]]:
-    """The table's rows as cell texts, each with the row's top."""
+    """The table's rows as cell texts, each with the row's top.
+
+    Tables drawn with double rules give pdfplumber narrow "gutter" columns between the
+    rules; a cell merged across a gutter and a real column holds its text in the real
+    column, and gutters that hold nothing are left out, so figures line up under their
+    headers.
+    """
     rows = table.rows
     tops = [row.bbox[1] for row in rows]
+    gutters = _gutters(table)
     held: dict[tuple[int, int], list[_Glyph]] = {}
+    top_row: list[_Glyph] = []  # printed above the frame (see _ROW_LIKE)
     for glyph in glyphs:
         cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
         index = bisect_right(tops, cy) - 1
-        while index >= 0:
-            spot = _cell_at(rows[index].cells, cx, cy)
+        if index < 0 and rows:
+            spot = _cell_at([_column(c, rows[0].bbox) for c in rows[0].cells], cx, rows[0].bbox[1])
             if spot >= 0:
+                if spot in gutters:
+                    spot = _past_gutters(rows[0].cells, spot, gutters)
+                held.setdefault((-1, spot), []).append(glyph)
+                top_row.append(glyph)
+            continue
+        while index >= 0:
+            boxes = rows[index].cells
+            spot = _cell_at(boxes, cx, cy)
+            if spot >= 0:
+                if spot in gutters:
+                    spot = _past_gutters(boxes, spot, gutters)
                 held.setdefault((index, spot), []).append(glyph)
                 break
             index -= 1
+    width = max((len(row.cells) for row in rows), default=0)
+    dropped = {c for c in gutters if not any(key[1] == c for key in held)}
     grid = []
-    for r, row in enumerate(rows):
+    first = [(-1, rows[0])] if top_row and rows else []
+    for r, row in [*first, *enumerate(rows)]:
         cells = []
         for c in range(len(row.cells)):
+            if c in dropped and len(dropped) < width:
+                continue
             text = ""
             for line in _cluster(held.get((r, c), ())):
                 text = _join(text, line.text)
             cells.append(text)
         grid.append((cells, row.bbox[1]))
     return grid
+
+
+def _column(
+    cell: tuple[float, float, float, float] | None, bbox: tuple[float, float, float, float]
+) -> tuple[float, float, float, float] | None:
+    """A cell stretched to the row's height: the column it stands in."""
+    return None if cell is None else (cell[0], bbox[1], cell[2], bbox[3])
+
+
+def _gutters(table: Table) -> set[int]:
+    """The columns narrower than :data:`_GUTTER` points (the space between double rules)."""
+    starts: dict[int, float] = {}
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            if cell is not None:
+                starts[index] = min(starts.get(index, cell[0]), cell[0])
+    edges = sorted(starts.items())
+    out = set()
+    for (index, x0), (_next, x1) in pairwise(edges):
+        if x1 - x0 < _GUTTER:
+            out.add(index)
+    if edges and table.bbox[2] - edges[-1][1] < _GUTTER:
+        out.add(edges[-1][0])
+    return out
+
+
+def _past_gutters(
+    cells: Sequence[tuple[float, float, float, float] | None], spot: int, gutters: set[int]
+) -> int:
+    """The first real column a cell starting in a gutter spans, else the gutter itself."""
+    cell = cells[spot]
+    end = cell[2] if cell is not None else 0.0
+    for index in range(spot + 1, len(cells)):
+        other = cells[index]
+        if other is not None and other[0] >= end:
+            break
+        if index not in gutters:
+            return index
+    return spot
 
 
 def _cell_at(cells: Sequence[tuple[float, float, float, float] | None], x: float, y: float) -> int:
@@ -508,53 +669,11 @@ def _heading(
     """Find a table's title among the lines above it, nearest first.
 
     Returns how many of *above* precede the heading (they are narrative), the title, and
-    the number, unit and department printed with it; ``None`` when no line ending in
-    ``表`` sits close above (the lines between may only give number, unit, department).
+    the number, unit and department printed with it; ``None`` when no title sits close
+    above (see :func:`govbudget.readers.heading.heading`).
     """
-    number = unit = department = None
-    for position in range(len(above) - 1, max(-1, len(above) - 6), -1):
-        text = above[position].text
-        flat = text.translate(_QUOTES)
-        if not flat:
-            continue
-        unit = unit or _search(_UNIT, text)
-        department = department or _search(_DEPARTMENT, text)
-        found = _NUMBER_PREFIX.match(flat)
-        title = flat[found.end() :] if found else flat
-        if found and number is None:
-            number = found.group(1)
-        title = _UNIT.sub("", _DEPARTMENT.sub("", title))
-        if (
-            title.endswith("表")
-            and not _NUMBER.fullmatch(title)
-            and len(title) <= 40
-            and "。" not in title
-        ):
-            printed = text.strip()
-            if found:
-                printed = _NUMBER_PREFIX.sub("", printed.replace(" ", ""))
-            start = position
-            previous = above[start - 1].text.translate(_QUOTES) if start else ""
-            if number is None and _NUMBER.fullmatch(previous):
-                number, start = previous, start - 1  # the number printed over the title
-            return start, _printed_title(printed, title), number, unit, department
-        if _NUMBER.fullmatch(flat) and number is None:
-            number = flat
-        if not (_UNIT.search(text) or _DEPARTMENT.search(text) or _NUMBER.fullmatch(flat)):
-            return None
-    return None
-
-
-def _printed_title(printed: str, flat: str) -> str:
-    """The title as printed (quote marks kept), without spaces, unit or department."""
-    kept = "".join(ch for ch in printed if not ch.isspace())
-    kept = _UNIT.sub("", _DEPARTMENT.sub("", kept))
-    return kept if kept.translate(_QUOTES) == flat else flat
-
-
-def _search(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.search(text)
-    return found.group(1) if found else None
+    found = printed_heading.heading([line.text for line in above])
+    return None if found is None else found.astuple()
 
 
 class _Margins(NamedTuple):
@@ -598,15 +717,3 @@ def _wraps(line: _Line, margins: _Margins, following: _Line, next_margins: _Marg
     if line.text.endswith(tuple(_STOPS)):
         return short <= 1.5 * line.size
     return short <= 6 * line.size
-
-
-def _cover(lines: Sequence[_Line]) -> tuple[str | None, int | None]:
-    """The department and year printed on the cover (first page)."""
-    text = "".join(line.text.replace(" ", "") for line in lines)
-    found = _YEAR.search(text)
-    year = int(found.group(1)) if found else None
-    rest = _YEAR.sub("", text, count=1) if found else text
-    kind = _COVER_KIND.search(rest)
-    if kind is None or kind.start() == 0:
-        return None, year
-    return rest[: kind.start()], year

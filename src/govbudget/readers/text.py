@@ -11,32 +11,24 @@ result is a :class:`~govbudget.readers.printed.PrintedDocument` for the assemble
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
 
 from govbudget.errors import FormatError
 from govbudget.location import Location
-from govbudget.readers.layout import compact, kind_of
+from govbudget.readers import heading
+from govbudget.readers.layout import compact
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 
-__all__ = ["MAX_CHARACTERS", "read_text"]
+__all__ = ["MAX_CHARACTERS", "read_rows", "read_text"]
 
 #: The most characters :func:`read_text` reads; a disclosure's text is far shorter.
 MAX_CHARACTERS: Final = 4_000_000
 
-_NUMBER: Final = re.compile(r"公开\s*(\d{1,2})\s*表")
-_UNIT: Final = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)")
-_DEPARTMENT: Final = re.compile(
-    r"(?:部门|单位名称|编制单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*(?:公开|单位[:：]|$)"
-)
-_YEAR: Final = re.compile(r"(20\d{2})\s*年度?")
-_NOTE: Final = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 _SEPARATOR: Final = re.compile(r"^[\s\-—|]*$")
 _SPACED: Final = re.compile(r"\s{2,}")
-_PLACEHOLDER: Final = re.compile(r"X{2,}")
-_GENERIC_TITLE: Final = re.compile(r"^(?!.*(?:部分|年度))[^\s、，。：:]{4,40}(?:决算|预算)表$")
 
 
 @attrs.define
@@ -48,11 +40,6 @@ class _Section:
     number: str | None = None
     unit: str | None = None
     department: str | None = None
-
-
-def _is_title(line: str) -> bool:
-    text = compact(line)
-    return kind_of(text) is not None or bool(_GENERIC_TITLE.match(text))
 
 
 def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> PrintedDocument:
@@ -75,14 +62,50 @@ def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> 
         )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     tabbed = any("\t" in line for line in lines)
+    return read_rows(
+        ((line, _cells(line, tabbed)) for line in lines),
+        source=source,
+        page=page,
+        whole=text,
+    )
+
+
+def read_rows(
+    rows: Iterable[tuple[str, Sequence[str]]],
+    *,
+    source: str,
+    page: str | None = None,
+    whole: str | None = None,
+    numbers: Sequence[int] | None = None,
+) -> PrintedDocument:
+    """Read printed rows, each as its line of text and its cells, into grids.
+
+    The one loop behind :func:`read_text` and the Excel reader: a row whose one cell is
+    a table's title starts a table; the number, unit and department rows under it are
+    read (:mod:`.heading`); rows of two or more cells are the table's rows; ``注：``
+    rows are its note; any other row is narrative.
+
+    Args:
+        rows: Each row's text (its cells joined by tabs, for a sheet) and its cells.
+        source: The file, named in every location.
+        page: The page or sheet the rows are on.
+        whole: The whole text, for the template rule (default: the rows joined).
+        numbers: Each row's printed row number (default 1, 2, 3 …).
+
+    .. versionadded:: 0.2
+    """
     sections: list[_Section] = []
     narrative: list[str] = []
+    lines: list[str] = []
     current: _Section | None = None
     in_note = False
-    for number, line in enumerate(lines, start=1):
+    for index, (line, row_cells) in enumerate(rows):
+        number = numbers[index] if numbers is not None else index + 1
+        lines.append(line)
         stripped = line.strip()
-        if "\t" not in stripped and _is_title(stripped):
-            current = _Section(_title(stripped), number)
+        title = None if "\t" in stripped else heading.title_of(stripped)
+        if title is not None:
+            current = _Section(title, number)
             sections.append(current)
             in_note = False
             continue
@@ -91,8 +114,8 @@ def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> 
             continue
         if _header_line(current, stripped):
             continue
-        cells = _cells(line, tabbed)
-        if len(cells) > 1 and not current.notes and not _NOTE.match(stripped):
+        cells = list(row_cells)
+        if len(cells) > 1 and not current.notes and not heading.is_note(stripped):
             in_note = False
             if not _SEPARATOR.match(line):
                 at = Location(file=source, page=page, row=f"line {number}")
@@ -101,7 +124,7 @@ def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> 
         if not stripped:
             in_note = False
             continue
-        if _NOTE.match(stripped) or (in_note and current.notes):
+        if heading.is_note(stripped) or (in_note and current.notes):
             current.notes.append(stripped)
             in_note = True
             continue
@@ -109,18 +132,20 @@ def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> 
             current = None
         narrative.append(line)
     body = "\n".join(narrative)
+    head = " ".join(_head(lines))
+    department = heading.cover_department(head)
+    tables = [_table(section, source, page) for section in sections if section.rows]
     return PrintedDocument(
         source=source,
-        tables=[_table(section, source, page) for section in sections if section.rows],
+        tables=tables,
         narrative=body.strip("\n"),
-        department=_cover_department(lines),
-        year=_year(lines),
-        template=bool(_PLACEHOLDER.search(text)),
+        department=department,
+        year=heading.year_in(head),
+        template=heading.is_template(
+            department, [whole if whole is not None else "\n".join(lines)]
+        ),
+        family=heading.family_in(head),
     )
-
-
-def _title(line: str) -> str:
-    return _NUMBER.sub("", line).strip()
 
 
 def _cells(line: str, tabbed: bool) -> list[str]:
@@ -132,15 +157,15 @@ def _cells(line: str, tabbed: bool) -> list[str]:
 def _header_line(section: _Section, line: str) -> bool:
     """Consume the number, unit and department lines printed around a table's title."""
     found = False
-    if (match := _NUMBER.search(line)) is not None:
-        section.number = f"公开{int(match[1]):02d}表"
+    if (number := heading.number_in(line)) is not None:
+        section.number = number
         found = True
-    if (match := _UNIT.search(line)) is not None:
-        section.unit = match[1]
+    if (unit := heading.unit_in(line)) is not None:
+        section.unit = unit
         found = True
-    if (match := _DEPARTMENT.search(line)) is not None:
-        if match["name"]:
-            section.department = match["name"]
+    if heading.DEPARTMENT.search(line) is not None:
+        if (name := heading.department_in(line)) is not None:
+            section.department = name
         found = True
     return found
 
@@ -155,25 +180,6 @@ def _table(section: _Section, source: str, page: str | None) -> PrintedTable:
         note="\n".join(section.notes),
         location=Location(file=source, page=page, row=f"line {section.line}"),
     )
-
-
-def _year(lines: list[str]) -> int | None:
-    for line in _head(lines):
-        if (match := _YEAR.search(line)) is not None:
-            return int(match[1])
-    return None
-
-
-def _cover_department(lines: list[str]) -> str | None:
-    """The department on the cover: the line above 部门决算 (or 部门预算)."""
-    previous = ""
-    for line in _head(lines):
-        text = line.strip()
-        if compact(text) in ("部门决算", "部门预算", "年度部门决算", "年度部门预算"):
-            return previous or None
-        if text and not _YEAR.fullmatch(compact(text)):
-            previous = text
-    return None
 
 
 def _head(lines: list[str]) -> Iterator[str]:

@@ -85,10 +85,18 @@ def _functional(kind: TableKind, *titles: str) -> TableSpec:
 SPECS: Final[dict[TableKind, TableSpec]] = {
     K.BUDGET_SUMMARY: TableSpec(
         K.BUDGET_SUMMARY,
-        _c(("amount", "预算数")),
+        # A unit budget (单位预算) splits its expenditure side: 预算数 合计 (the amount),
+        # 基本支出 (人员经费, 公用经费) and 项目支出.
+        _c(
+            ("amount", "预算数"),
+            ("basic", "基本支出"),
+            ("personnel", "人员经费"),
+            ("public", "公用经费"),
+            ("project", "项目支出"),
+        ),
         _SUMMARY_LINES,
         titles=("部门财务收支预算总表", "财务收支预算总表", "部门收支预算总表"),
-        aliases={"amount": ("金额",)},
+        aliases={"amount": ("金额", "预算数 合计")},
         identities=(
             LineSum(
                 "summary.income",
@@ -389,6 +397,17 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         code_type=None,
         titles=("部门政府采购预算表", "政府采购预算表"),
         aliases={"total": ("金额", "合计", "预算金额")},
+        labels=(
+            "采购品目大类",
+            "采购品目",
+            "大类",
+            "专项名称",
+            "项目名称",
+            "经济科目",
+            "采购物品名称",
+            "采购品目名称",
+            "采购组织形式",
+        ),
         identities=(
             LineSum(
                 "summary.procurement",

@@ -120,10 +120,13 @@ class TableSpec:
         total_line: Whether its 合计 line (key ``total``) adds up its 类 rows.
         items: Whether rows without a code or fixed line are kept as numbered items
             (``item1``, ``item2`` …: the lines of a procurement table).
+        labels: Headers of text columns that label a row rather than hold figures
+            (a procurement table's 采购品目大类, 专项名称, 采购组织形式 …).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-       ``identities``, ``hierarchy``, ``total_line`` and ``items``; keys are checked.
+       ``identities``, ``hierarchy``, ``total_line``, ``items`` and ``labels``; keys are
+       checked.
     """
 
     kind: TableKind
@@ -136,6 +139,7 @@ class TableSpec:
     hierarchy: bool = False
     total_line: bool = False
     items: bool = False
+    labels: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         for identity in self.identities:
