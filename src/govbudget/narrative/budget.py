@@ -309,7 +309,12 @@ _CLASS_TABLES: Final = (
 
 
 def _functional(disclosure: Disclosure, words: str) -> Binding | None:
-    """A class (类) or a 类/款/项 path, by the names its tables print."""
+    """A class (类) or a 类/款/项 path, by the names its tables print.
+
+    Words after the last level (行政运行（项）支出) name no level and are dropped.
+    """
+    marks = list(_MARKS.finditer(words))
+    words = words[: marks[-1].end()] if marks else words
     if re.search(r"[(（](?:款|项)[)）]", words):
         for kind in _PATH_TABLES:
             table = disclosure.table(kind)

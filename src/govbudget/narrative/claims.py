@@ -17,8 +17,8 @@ figures a completion sentence states, the current figure a change applies to.
 
 A budget narrative (``claims(text, budget=True)``) reads otherwise: every figure it states
 is this year's budget figure unless its words say it is last year's (``2025年当年预算执行数为``);
-a change on last year applies to this year's figure stated last before it (in its clause,
-its sentence or the sentence before); 与上年持平 / 与上年数一致 / 与2024年预算持平 state a
+a change on last year applies to this year's figure stated last before it in its
+paragraph (in its clause, its sentence or the sentence before); 与上年持平 / 与上年数一致 / 与2024年预算持平 state a
 change of nothing; and a share (占X%) with no whole named is of the whole stated before a
 list (``合计10,150.48万元，其中：``).
 """
@@ -229,6 +229,9 @@ def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
     state = _Paragraph()
     read = _budget_sentence_claims if budget else _sentence_claims
     for text, positions in _paragraphs(narrative):
+        if budget:
+            # A change applies to a figure of its own paragraph, never to an earlier one's.
+            state.current = None
         if (heading := _HEADING.match(text)) is not None:
             title = _TITLE.match(text, heading.end())
             state = _Paragraph(topic=title["title"] if title else "")
