@@ -172,11 +172,15 @@ _THREE_PUBLIC: Final = (
 )
 
 #: Words that only say "budget", "figure", "arranged": dropped before comparing.
-_NOISE: Final = re.compile(r"预算|数|为|是|安排|总额|的|拟|其中|本年|当年|本部门|本单位|共计|合计为")
+_NOISE: Final = re.compile(
+    r"预算|数|为|是|安排|总额|的|拟|其中|本年|当年|本部门|本单位|共计|合计为"
+)
 #: Fund names that contain 预算 and keep it.
 _FUNDS: Final = (("一般公共预算", "一般公共§"), ("国有资本经营预算", "国有资本经营§"))
 #: The paragraph's total income named by the department alone: 财政局收入预算.
-_OWN_INCOME: Final = re.compile(r"(?:局|厅|院|会|处|室|办|委|部|队|所|站|馆|中心|街道|镇|乡|园|校)收入")
+_OWN_INCOME: Final = re.compile(
+    r"(?:局|厅|院|会|处|室|办|委|部|队|所|站|馆|中心|街道|镇|乡|园|校)收入"
+)
 _MARKS: Final = re.compile(r"[(（]\s*(?:类|款|项)\s*[)）]")
 
 
@@ -311,8 +315,10 @@ _CLASS_TABLES: Final = (
 def _functional(disclosure: Disclosure, words: str) -> Binding | None:
     """A class (类) or a 类/款/项 path, by the names its tables print.
 
-    Words after the last level (行政运行（项）支出) name no level and are dropped.
+    Marks before the first name (``1.“``) and words after the last level (行政运行（项）支出)
+    name no level and are dropped.
     """
+    words = re.sub(r"^[^\u4e00-\u9fff]+", "", words)
     marks = list(_MARKS.finditer(words))
     words = words[: marks[-1].end()] if marks else words
     if re.search(r"[(（](?:款|项)[)）]", words):

@@ -16,11 +16,11 @@ sets (``1、一般公共服务支出（类）财政事务（款）行政运行�
 figures a completion sentence states, the current figure a change applies to.
 
 A budget narrative (``claims(text, budget=True)``) reads otherwise: every figure it states
-is this year's budget figure unless its words say it is last year's (``2025年当年预算执行数为``);
-a change on last year applies to this year's figure stated last before it in its
-paragraph (in its clause, its sentence or the sentence before); 与上年持平 / 与上年数一致 / 与2024年预算持平 state a
-change of nothing; and a share (占X%) with no whole named is of the whole stated before a
-list (``合计10,150.48万元，其中：``).
+is this year's budget figure unless its words say it is last year's
+(``2025年当年预算执行数为``); a change on last year applies to this year's figure stated
+last before it in its paragraph (in its clause, its sentence or the sentence before);
+与上年持平 / 与上年数一致 / 与2024年预算持平 state a change of nothing; and a share (占X%)
+with no whole named is of the whole stated before a list (``合计10,150.48万元，其中：``).
 """
 
 from __future__ import annotations
@@ -502,121 +502,133 @@ def _budget_subject(lead: str, category: str) -> str:
     return words
 
 
-def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[Claim]:
-    """The claims of one sentence of a budget narrative (see :func:`claims`)."""
+@attrs.define
+class _Sentence:
+    """What one sentence of a budget narrative has stated so far."""
+
+    text: str
+    start: int
     first: Number | None = None
     last: Number | None = None
     previous: Number | None = None
     change: Number | None = None
-    change_direction = 0
+    change_direction: int = 0
     stated_change: Number | None = None
     flat_figure: Number | None = None
-    subject = ""
-    for number in (attrs.evolve(n, start=n.start + start, end=n.end + start) for n in numbers(sentence)):
+    subject: str = ""
+
+    def change_claim(self, state: _Paragraph) -> Claim:
+        """The pending change amount (增加107.62万元), checkable when last year is stated."""
+        assert self.change is not None
+        claim = Claim(
+            ClaimKind.CHANGE,
+            self.text,
+            self.start,
+            self.change,
+            topic=state.topic,
+            base=state.current,
+            direction=self.change_direction,
+            budget=True,
+            previous=self.previous,
+        )
+        self.change = None
+        return claim
+
+
+def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[Claim]:
+    """The claims of one sentence of a budget narrative (see :func:`claims`)."""
+    said = _Sentence(sentence, start)
+    for number in (
+        attrs.evolve(n, start=n.start + start, end=n.end + start) for n in numbers(sentence)
+    ):
         lead = number.lead
         direction = _direction(lead)
         if number.percent:
-            if (m := _SHARE.search(lead)) is not None:
-                whole = (m.groupdict().get("whole") or "").strip()
-                base = first if first is not None and first is not last else state.whole
-                entire = None if whole or base else _entire(sentence, start, last, number)
-                if entire is not None:
-                    base = last
-                    yield entire
-                yield Claim(
-                    ClaimKind.SHARE,
-                    sentence,
-                    start,
-                    number,
-                    subject=whole,
-                    topic=state.topic,
-                    base=None if whole else base,
-                    other=last,
-                    budget=True,
-                )
-            elif direction is not None:
-                if change is not None and previous is not None:
-                    # The execution form states both figures: the amount is checkable too.
-                    yield _budget_change(sentence, start, state, change, change_direction, previous)
-                yield Claim(
-                    ClaimKind.CHANGE,
-                    sentence,
-                    start,
-                    number,
-                    subject=subject,
-                    topic=state.topic,
-                    base=state.current,
-                    other=change,
-                    direction=direction,
-                    budget=True,
-                    previous=previous,
-                    other_direction=change_direction if change is not None else 0,
-                )
-                change = None
-            else:
-                yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic, budget=True)
-            continue
-        if direction is not None:
-            if change is not None:
-                yield _budget_change(sentence, start, state, change, change_direction, previous)
-            change, change_direction, stated_change = number, direction, number
-            continue
-        if _FLAT_LEAD.search(lead):
-            flat_figure = number
-            continue
-        if _PREVIOUS.search(lead):
-            previous = number
-            continue
-        subject = _budget_subject(lead, state.category)
-        yield Claim(
-            ClaimKind.AMOUNT,
-            sentence,
-            start,
-            number,
-            subject=subject,
-            topic=state.topic,
-            budget=True,
-        )
-        state.current = number
-        last = number
-        first = first or number
-        if _WHOLE_NEXT.match(sentence[number.end - start :]):
-            state.whole = number
-    if change is not None:
-        yield _budget_change(sentence, start, state, change, change_direction, previous)
-    if flat_figure is not None or _BUDGET_FLAT.search(sentence):
+            yield from _budget_percent(number, direction, said, state)
+        elif direction is not None:
+            if said.change is not None:
+                yield said.change_claim(state)
+            said.change, said.change_direction, said.stated_change = number, direction, number
+        elif _FLAT_LEAD.search(lead):
+            said.flat_figure = number
+        elif _PREVIOUS.search(lead):
+            said.previous = number
+        else:
+            said.subject = _budget_subject(lead, state.category)
+            yield Claim(
+                ClaimKind.AMOUNT,
+                sentence,
+                start,
+                number,
+                subject=said.subject,
+                topic=state.topic,
+                budget=True,
+            )
+            state.current = said.last = number
+            said.first = said.first or number
+            if _WHOLE_NEXT.match(sentence[number.end - start :]):
+                state.whole = number
+    if said.change is not None:
+        yield said.change_claim(state)
+    if said.flat_figure is not None or _BUDGET_FLAT.search(sentence):
         yield Claim(
             ClaimKind.CHANGE,
             sentence,
             start,
-            flat_figure,
-            subject=subject,
+            said.flat_figure,
+            subject=said.subject,
             topic=state.topic,
             base=state.current,
-            other=stated_change,
+            other=said.stated_change,
             budget=True,
-            previous=previous,
+            previous=said.previous,
             flat=True,
         )
 
 
-def _budget_change(
-    sentence: str,
-    start: int,
-    state: _Paragraph,
-    amount: Number,
-    direction: int,
-    previous: Number | None,
-) -> Claim:
-    """A change amount on last year (增加107.62万元): checkable when last year is stated."""
-    return Claim(
-        ClaimKind.CHANGE,
-        sentence,
-        start,
-        amount,
-        topic=state.topic,
-        base=state.current,
-        direction=direction,
-        budget=True,
-        previous=previous,
-    )
+def _budget_percent(
+    number: Number, direction: int | None, said: _Sentence, state: _Paragraph
+) -> Iterator[Claim]:
+    """A percentage of a budget narrative: a share, a change rate or an unknown one."""
+    sentence, start = said.text, said.start
+    if (m := _SHARE.search(number.lead)) is not None:
+        whole = (m.groupdict().get("whole") or "").strip()
+        first, last = said.first, said.last
+        base = first if first is not None and first is not last else state.whole
+        entire = None if whole or base else _entire(sentence, start, last, number)
+        if entire is not None:
+            base = last
+            yield entire
+        yield Claim(
+            ClaimKind.SHARE,
+            sentence,
+            start,
+            number,
+            subject=whole,
+            topic=state.topic,
+            base=None if whole else base,
+            other=last,
+            budget=True,
+        )
+    elif direction is not None:
+        change, change_direction = said.change, said.change_direction
+        if change is not None and said.previous is not None:
+            # The execution form states both figures: the amount is checkable too.
+            yield said.change_claim(state)
+        said.change = None
+        yield Claim(
+            ClaimKind.CHANGE,
+            sentence,
+            start,
+            number,
+            subject=said.subject,
+            topic=state.topic,
+            base=state.current,
+            other=change,
+            direction=direction,
+            budget=True,
+            previous=said.previous,
+            other_direction=change_direction if change is not None else 0,
+        )
+    else:
+        yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic, budget=True)

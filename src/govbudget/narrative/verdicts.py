@@ -396,7 +396,9 @@ def _budget_change(claim: Claim) -> Verdict:
         if now is None or before is None:
             if number.value == 0:
                 return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0), unit=number.unit)
-            return Verdict(claim, Outcome.UNBOUND, reason="a change amount needs last year's figure")
+            return Verdict(
+                claim, Outcome.UNBOUND, reason="a change amount needs last year's figure"
+            )
         gap = (now[0] - before[1], now[1] - before[0])
         gap = _abs(gap) if claim.direction == 0 else _times(gap, claim.direction)
         stated = _yuan(_interval(number))
