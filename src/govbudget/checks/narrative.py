@@ -59,7 +59,7 @@ def _verdicts(context: Context) -> tuple[Verdict, ...]:
         tally["claims_bound"] += 1
         if verdict.outcome is Outcome.CONSISTENT:
             tally["claims_consistent"] += 1
-        elif verdict.outcome is Outcome.COARSE:
+        elif verdict.outcome in (Outcome.COARSE, Outcome.TRUNCATED):
             tally["claims_coarse"] += 1
         else:
             tally["claims_inconsistent"] += 1
@@ -120,7 +120,7 @@ def _short(value: Decimal) -> str:
 def _stated(verdict: Verdict) -> str:
     number = verdict.claim.number
     if number is None:
-        return ""
+        return "持平" if verdict.claim.flat else ""
     return number.text + ("%" if number.percent else (number.unit.value if number.unit else ""))
 
 
@@ -138,6 +138,19 @@ def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding
                 Severity.ERROR,
                 message=f"the narrative states {what} {stated}; recomputed {_computed(verdict)}",
                 zh=f"说明中的{_KIND_ZH[kind]}{stated}与计算值{_computed(verdict)}不符",
+            )
+        elif verdict.outcome is Outcome.TRUNCATED:
+            table_unit = verdict.unit.value if verdict.unit else ""
+            yield _finding(
+                context,
+                verdict,
+                rule_id,
+                Severity.WARNING,
+                message=f"the narrative states {what} {stated}; the table prints "
+                f"{verdict.computed} {table_unit}: it holds only cut to the decimals "
+                "printed, not rounded",
+                zh=f"说明中的{_KIND_ZH[kind]}{stated}系将报表数{verdict.computed}{table_unit}"
+                "截尾取得，未按四舍五入",
             )
         elif verdict.outcome is Outcome.COARSE:
             yield _finding(

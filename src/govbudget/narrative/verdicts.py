@@ -39,11 +39,17 @@ _SLIPS: Final = {Unit.YUAN: Unit.WAN, Unit.WAN: Unit.YUAN}
 class Outcome(enum.Enum):
     """How a claim fared.
 
+    ``TRUNCATED`` is a budget amount converted from a table in 元 and cut, not rounded,
+    to its printed decimals (87.70万元 for 877,080元, which is 87.71万元 rounded).
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``TRUNCATED``.
     """
 
     CONSISTENT = "consistent"
     COARSE = "consistent only at a coarser precision"
+    TRUNCATED = "consistent only if truncated, not rounded"
     INCONSISTENT = "inconsistent"
     UNIT_SLIP = "unit slip"
     UNBOUND = "unbound"
@@ -324,10 +330,23 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
         binding = bind_budget(disclosure, claim.subject, topic=claim.topic)
         if binding is None:
             return Verdict(claim, Outcome.UNBOUND, reason="no budget table figure is named")
-        return _against(claim, binding)
+        verdict = _against(claim, binding)
+        if verdict.outcome is Outcome.INCONSISTENT and _truncated(claim, binding):
+            return attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
+        return verdict
     if claim.kind is ClaimKind.SHARE:
         return _budget_share(claim, disclosure)
     return _budget_change(claim)
+
+
+def _truncated(claim: Claim, binding: Binding) -> bool:
+    """Whether the stated amount is the table's figure cut (not rounded) to its decimals."""
+    number = claim.number
+    if number is None or number.unit is None:
+        return False
+    table = binding.interval.to(number.unit)
+    step = Decimal(1).scaleb(-number.places)
+    return number.value >= 0 and table.high >= number.value and table.low < number.value + step
 
 
 def _budget_share(claim: Claim, disclosure: Disclosure) -> Verdict:
