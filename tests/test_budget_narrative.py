@@ -417,7 +417,7 @@ WRONG = (
         ITEM.replace("1,000.00万元", "1,000.01万元"),
         "narrative.amount",
         "1000.01",
-        Decimal("10000000.00"),
+        Decimal("1000.00"),
     ),
 )
 

@@ -146,7 +146,7 @@ def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding
                 verdict,
                 rule_id,
                 Severity.WARNING,
-                message=f"the narrative states {what} {stated}; the table prints "
+                message=f"the narrative states {what} {stated}; the table's figure is "
                 f"{verdict.computed} {table_unit}: it holds only cut to the decimals "
                 "printed, not rounded",
                 zh=f"说明中的{_KIND_ZH[kind]}{stated}系将报表数{verdict.computed}{table_unit}"

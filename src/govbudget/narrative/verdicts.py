@@ -23,7 +23,7 @@ from typing import Final
 
 import attrs
 
-from govbudget.amount import Interval, Unit
+from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
 from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
@@ -332,11 +332,36 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
             return Verdict(claim, Outcome.UNBOUND, reason="no budget table figure is named")
         verdict = _against(claim, binding)
         if verdict.outcome is Outcome.INCONSISTENT and _truncated(claim, binding):
-            return attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
-        return verdict
+            verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
+        return _as_stated(verdict)
     if claim.kind is ClaimKind.SHARE:
         return _budget_share(claim, disclosure)
     return _budget_change(claim)
+
+
+def _as_stated(verdict: Verdict) -> Verdict:
+    """The table's figure in the stated unit (a table in 元 against 万元 in the narrative)."""
+    number = verdict.claim.number
+    unit = verdict.unit
+    if (
+        number is None
+        or number.unit is None
+        or unit is None
+        or unit is number.unit
+        or verdict.outcome is Outcome.UNIT_SLIP
+        or verdict.computed is None
+        or verdict.low is None
+        or verdict.high is None
+    ):
+        return verdict
+    shift = unit.exponent - number.unit.exponent
+    return attrs.evolve(
+        verdict,
+        computed=tidy(verdict.computed.scaleb(shift)),
+        low=verdict.low.scaleb(shift),
+        high=verdict.high.scaleb(shift),
+        unit=number.unit,
+    )
 
 
 def _truncated(claim: Claim, binding: Binding) -> bool:
