@@ -21,6 +21,8 @@ from govbudget import (
     Disclosure,
     Family,
     FunctionCode,
+    Location,
+    Problem,
     Row,
     Severity,
     Table,
@@ -259,17 +261,7 @@ ITEM = "1.“一般公共服务支出（类）财政事务（款）行政运行�
 
 def judged(disclosure: Disclosure, narrative: str) -> Report:
     """The narrative rules run over *disclosure* with *narrative* as its narrative."""
-    return check(
-        Disclosure(
-            disclosure.department,
-            disclosure.year,
-            family=disclosure.family,
-            unit=disclosure.unit,
-            tables=disclosure.tables,
-            narrative=narrative,
-        ),
-        rules=["narrative.*"],
-    )
+    return check(attrs.evolve(disclosure, narrative=narrative), rules=["narrative.*"])
 
 
 def flagged(report: Report) -> list[Finding]:
@@ -544,6 +536,34 @@ def test_amounts_cut_from_yuan_are_warnings() -> None:
     assert [(f.rule, f.severity) for f in flagged(wrong)] == [("narrative.amount", Severity.ERROR)]
 
 
+def test_tables_read_badly_are_not_trusted_for_disagreements() -> None:
+    """A figure that disagrees with a table the reader had trouble with is left unbound.
+
+    A summary whose totals disagree as read is no source for them: the next table is
+    used; a table with a read problem does not contradict the narrative.
+    """
+    summary = JIANGSU.tables[K.BUDGET_SUMMARY]
+    rows = tuple(
+        _line("expenditure_total", "支出合计", W, amount="50.00")
+        if row.key == "expenditure_total"
+        else row
+        for row in summary.rows
+    )
+    unbalanced = attrs.evolve(
+        JIANGSU, tables={**JIANGSU.tables, K.BUDGET_SUMMARY: attrs.evolve(summary, rows=rows)}
+    )
+    problem = Problem("a column govbudget cannot place", Location(table=K.BUDGET_EXPENDITURE.value))
+    troubled = attrs.evolve(unbalanced, problems=(problem,))
+    binding = bind_budget(unbalanced, "支出预算总计")
+
+    assert binding is not None
+    assert binding.cells[0].table is K.BUDGET_EXPENDITURE
+    assert flagged(judged(troubled, "支出预算总计1,060.00万元。")) == []
+    assert [f.rule for f in flagged(judged(unbalanced, "支出预算总计1,060.00万元。"))] == [
+        "narrative.amount"
+    ]
+
+
 def test_unbound_change_amounts_are_listed_not_flagged() -> None:
     """比2025年预算增加107.62万元 alone needs last year's figure: info, never an error."""
     report = judged(SHANGHAI, "支出预算1,234.57万元，比2025年预算增加107.62万元。")
@@ -727,7 +747,8 @@ def test_real_shanghai_items_bind_once_named(shared: Path) -> None:
         )
         for kind, table in disclosure.tables.items()
     }
-    report = check(attrs.evolve(disclosure, tables=tables), rules=["narrative.*"])
+    # The reader that prints the names will place their column: no problem is left.
+    report = check(attrs.evolve(disclosure, tables=tables, problems=()), rules=["narrative.*"])
     cut = {
         f.stated
         for f in report.findings

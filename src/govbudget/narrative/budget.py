@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from govbudget.amount import total
+from govbudget.amount import Interval, total
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.subjects import Binding, category_in, compact, path_in
 from govbudget.tables.base import Table, TableKind
@@ -226,9 +226,35 @@ def _printed(table: Table | None, row: str, column: str) -> Binding | None:
     return Binding((table.ref(row, column),), total([amount], table.unit), amount, found.label)
 
 
+#: The summary tables, whose 收入总计 and 支出总计 must agree.
+_SUMMARIES: Final = (TableKind.BUDGET_SUMMARY, TableKind.BUDGET_APPROPRIATION_SUMMARY)
+_TOTALS: Final = ("income_total", "expenditure_total")
+
+
+def _balanced(table: Table) -> bool:
+    """Whether a summary table's income and expenditure totals agree (or are not both read).
+
+    A summary that does not balance as read (a column taken for another) is no source
+    for either total; the next table is tried.
+    """
+    totals: dict[str, Interval] = {}
+    for row in _TOTALS:
+        for column in ("amount", "total"):
+            found = _printed(table, row, column)
+            if found is not None:
+                totals[row] = found.interval
+                break
+    if len(totals) < len(_TOTALS):
+        return True
+    return totals["income_total"].overlaps(totals["expenditure_total"])
+
+
 def _first(disclosure: Disclosure, cells: tuple[_Cell, ...]) -> Binding | None:
     for kind, row, column in cells:
-        found = _printed(disclosure.table(kind), row, column)
+        table = disclosure.table(kind)
+        if table is not None and kind in _SUMMARIES and row in _TOTALS and not _balanced(table):
+            continue
+        found = _printed(table, row, column)
         if found is not None:
             return found
     return None

@@ -333,10 +333,28 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
         verdict = _against(claim, binding)
         if verdict.outcome is Outcome.INCONSISTENT and _truncated(claim, binding):
             verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
-        return _as_stated(verdict)
+        return _unread(_as_stated(verdict), disclosure)
     if claim.kind is ClaimKind.SHARE:
-        return _budget_share(claim, disclosure)
+        return _unread(_budget_share(claim, disclosure), disclosure)
     return _budget_change(claim)
+
+
+def _unread(verdict: Verdict, disclosure: Disclosure) -> Verdict:
+    """A disagreement with a table the reader could not read cleanly is not judged.
+
+    The reader's problem on that table is a finding of its own (``read.problem``); a
+    figure that agrees with the table still counts as consistent.
+    """
+    if verdict.outcome is not Outcome.INCONSISTENT or not verdict.cells:
+        return verdict
+    title = verdict.cells[0].table.value
+    if not any(p.location.table == title for p in disclosure.problems):
+        return verdict
+    return attrs.evolve(
+        verdict,
+        outcome=Outcome.UNBOUND,
+        reason=f"{title} was not read cleanly; its figure {verdict.computed} is not trusted",
+    )
 
 
 def _as_stated(verdict: Verdict) -> Verdict:
