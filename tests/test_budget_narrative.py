@@ -491,6 +491,22 @@ def test_subjects_bind_to_budget_cells(
     assert (binding.cells[0].table, binding.cells[0].row, binding.cells[0].column) == cell
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "1.人大事务（款）行政运行（项）500.00万元。",  # the class is the heading's
+        "1.人大事务（类）行政运行（项）支出500.00万元。",  # a 款 marked 类
+        "1.一般公共服务支出（类）人大事务（款）行政运行（项）500.00万元。",  # its own class
+    ],
+)
+def test_items_under_a_class_heading_bind_to_their_row(item: str) -> None:
+    """Items under （一）一般公共服务支出（类） are read below that class."""
+    text = "（一）一般公共服务支出（类）\n" + item
+    verdicts = [v for v in analyse(attrs.evolve(JIANGSU, narrative=text)) if v.cells]
+
+    assert [(v.outcome, v.cells[0].row) for v in verdicts] == [(Outcome.CONSISTENT, "2010101")]
+
+
 def test_items_are_summed_where_the_table_prints_no_total() -> None:
     """人员经费 is 301 + 303 and 公务用车购置及运行费 is 购置 + 运行 where no column prints them."""
     personnel = bind_budget(JIANGSU, "（一）人员经费")

@@ -182,6 +182,8 @@ _OWN_INCOME: Final = re.compile(
     r"(?:局|厅|院|会|处|室|办|委|部|队|所|站|馆|中心|街道|镇|乡|园|校)收入"
 )
 _MARKS: Final = re.compile(r"[(（]\s*(?:类|款|项)\s*[)）]")
+#: A class alone, as a heading names it: 社会保障和就业(类).
+_CLASS_ONLY: Final = re.compile(r"[^()]+[(（]类[)）]")
 
 
 def _words(subject: str) -> str:
@@ -372,7 +374,8 @@ def bind_budget(disclosure: Disclosure, subject: str, *, topic: str = "") -> Bin
         subject: The words before a figure (``"其中：财政拨款收入"``, ``"“三公”经费预算数为"``,
             ``"一般公共服务支出（类）财政事务（款）行政运行（项）"``).
         topic: The class or path the paragraph is about, used when *subject* names
-            nothing of its own (``2026年预算安排``).
+            nothing of its own (``2026年预算安排``); a class heading's class, under
+            which a path whose first level is marked 类 is read when it is no class.
 
     >>> from govbudget import Disclosure
     >>> bind_budget(Disclosure("d", 2025), "收入预算总计") is None  # no tables
@@ -382,7 +385,13 @@ def bind_budget(disclosure: Disclosure, subject: str, *, topic: str = "") -> Bin
     """
     words = compact(subject)
     if _MARKS.search(words):
-        return _functional(disclosure, words)
+        found = _functional(disclosure, words)
+        heading = compact(topic)
+        if found is None and _CLASS_ONLY.fullmatch(heading):
+            # Under a class heading, a first level marked 类 may be a 款: read it below.
+            below = _MARKS.sub("(款)", re.sub(r"^[^\u4e00-\u9fff]+", "", words), count=1)
+            found = _functional(disclosure, heading + below)
+        return found
     compared = _words(subject)
     if "三公" in compared or any(key in compared for key, _ in _THREE_PUBLIC[:-1]):
         return _three_public(disclosure, compared)

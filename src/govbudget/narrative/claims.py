@@ -485,6 +485,10 @@ def _direction(lead: str) -> int | None:
     return None
 
 
+_CLASS_MARK: Final = re.compile(r"[(（]类[)）]")
+_BELOW_CLASS: Final = re.compile(r"[(（](?:款|项)[)）]")
+
+
 def _budget_subject(lead: str, category: str) -> str:
     """The words naming a budget figure: enumeration dropped, a heading's class prefixed.
 
@@ -495,10 +499,8 @@ def _budget_subject(lead: str, category: str) -> str:
     '一般公共服务支出（类）政协事务（款）行政运行（项）'
     """
     words = _ENUMERATION.sub("", lead, count=1).strip()
-    name = re.sub(r"[(（]类[)）]", "", category)
-    if name and re.search(r"[(（](?:款|项)[)）]", words) and name not in words:
-        # A level marked 类 that is a 款 (行政事业单位离退休（类）) is read below the class.
-        words = category + re.sub(r"[(（]类[)）]", "（款）", words, count=1)
+    if category and _BELOW_CLASS.search(words) and not _CLASS_MARK.search(words):
+        words = category + words
     return words
 
 
@@ -555,13 +557,16 @@ def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Ite
             said.previous = number
         else:
             said.subject = _budget_subject(lead, state.category)
+            # A path with a class of its own under a class heading: the heading's class is
+            # the topic, for a level marked 类 that is a 款 (行政事业单位离退休（类）).
+            own_class = state.category and _CLASS_MARK.search(said.subject)
             yield Claim(
                 ClaimKind.AMOUNT,
                 sentence,
                 start,
                 number,
                 subject=said.subject,
-                topic=state.topic,
+                topic=state.category if own_class else state.topic,
                 budget=True,
             )
             state.current = said.last = number
