@@ -399,9 +399,9 @@ def bind_budget(disclosure: Disclosure, subject: str, *, topic: str = "") -> Bin
         return _basic_split(disclosure, "personnel")
     if "公用经费" in compared:
         return _basic_split(disclosure, "public")
-    found = _key(compared)
-    if found is not None:
-        return _first(disclosure, found[0])
+    key = _key(compared)
+    if key is not None:
+        return _first(disclosure, key[0])
     if not compared and topic and _MARKS.search(topic):
         return _functional(disclosure, compact(topic))
     return None
