@@ -5,6 +5,12 @@ rule reports the verdicts of its kind. A finding quotes the sentence, gives the 
 stated and as recomputed with its interval, and names the table cells used. Claims that
 cannot be bound to anything are listed by ``narrative.unbound`` (info), and the report's
 coverage counts claims found, bound, consistent and inconsistent.
+
+A budget's narrative is judged by the same rules: its changes on last year from the
+figures each sentence states (``narrative.change``), its figures against the budget
+tables (``narrative.amount``; one cut rather than rounded from a table in 元 is a
+warning, counted with the coarse ones), its shares of a stated or named whole
+(``narrative.share``).
 """
 
 from __future__ import annotations
