@@ -474,6 +474,15 @@ _ENUMERATION: Final = re.compile(
 )
 
 
+_YEAR: Final = re.compile(r"(\d{4})\s*年")
+
+
+def _year(lead: str) -> int | None:
+    """The year the words before a figure name (``2025年当年预算执行数为`` → 2025)."""
+    found = _YEAR.findall(lead)
+    return int(found[-1]) if found else None
+
+
 def _direction(lead: str) -> int | None:
     """+1 or -1 for the words of a change before a figure, 0 for both, ``None`` for none."""
     if _CHANGE_EITHER.search(lead):
@@ -540,9 +549,10 @@ class _Sentence:
 def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[Claim]:
     """The claims of one sentence of a budget narrative (see :func:`claims`)."""
     said = _Sentence(sentence, start)
-    for number in (
-        attrs.evolve(n, start=n.start + start, end=n.end + start) for n in numbers(sentence)
-    ):
+    found = [attrs.evolve(n, start=n.start + start, end=n.end + start) for n in numbers(sentence)]
+    years = [_year(n.lead) for n in found]
+    latest = max((y for y in years if y is not None), default=None)
+    for number, year in zip(found, years, strict=True):
         lead = number.lead
         direction = _direction(lead)
         if number.percent:
@@ -553,7 +563,10 @@ def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Ite
             said.change, said.change_direction, said.stated_change = number, direction, number
         elif _FLAT_LEAD.search(lead):
             said.flat_figure = number
-        elif _PREVIOUS.search(lead):
+        elif _PREVIOUS.search(lead) or (
+            year is not None and latest is not None and year < latest and not number.percent
+        ):
+            # 执行数, 上年预算数, or a figure of an earlier year than another in the sentence.
             said.previous = number
         else:
             said.subject = _budget_subject(lead, state.category)
