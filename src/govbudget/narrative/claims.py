@@ -99,7 +99,8 @@ class Claim:
         kind: What it asserts.
         quote: The sentence it is made in.
         start: Where the sentence starts in the narrative.
-        number: The figure it states (for a comparison: the final figure).
+        number: The figure it states (for a comparison: the final figure; for a change
+            amount a budget narrative states without a rate: that amount).
         subject: What the figure is of, in the document's words (``"本年收入合计"``).
         topic: The functional path or item the paragraph is about, if any.
         base: For a share, the whole; for a change, the current figure; for a completion

@@ -209,7 +209,10 @@ def _category(disclosure: Disclosure, name: str) -> Binding | None:
 
 
 def category_in(table: Table, name: str, column: str) -> Binding | None:
-    """The class (类) row of *table* named *name* (or closest to it), at *column*."""
+    """The class (类) row of *table* named *name* (or closest to it), at *column*.
+
+    .. versionadded:: 0.2
+    """
     name = re.sub(r"^[^\u4e00-\u9fff]*", "", name)
     classes = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}
     row, renamed = _closest(name, classes)
@@ -250,7 +253,10 @@ def bind_path(disclosure: Disclosure, path: str) -> Binding | None:
 
 
 def path_in(table: Table, path: str, column: str) -> Binding | None:
-    """The row of *table* the functional path *path* names (see :func:`bind_path`)."""
+    """The row of *table* the functional path *path* names (see :func:`bind_path`).
+
+    .. versionadded:: 0.2
+    """
     parts = [p for p in re.split(r"[(（]\s*(?:类|款|项)\s*[)）]", compact(path)) if p]
     if not parts:
         return None
