@@ -308,22 +308,7 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
         lead = number.lead
         if number.percent:
             if (m := _SHARE.search(lead)) is not None:
-                whole = (m.groupdict().get("whole") or "").strip()
-                base = first if first is not None and first is not last else None
-                entire = None if whole or base else _entire(sentence, start, last, number)
-                if entire is not None:
-                    base = last
-                    yield entire
-                yield Claim(
-                    ClaimKind.SHARE,
-                    sentence,
-                    start,
-                    number,
-                    subject=whole,
-                    topic=state.topic,
-                    base=None if whole else base,
-                    other=last,
-                )
+                yield from _shares(m, number, sentence, start, state, first, last)
             elif _CHANGE_UP.search(lead) or _CHANGE_DOWN.search(lead):
                 direction = 1 if _CHANGE_UP.search(lead) else -1
                 yield Claim(
@@ -390,6 +375,42 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
             direction=change_direction,
         )
     yield from _in_words(sentence, start, state, subject)
+
+
+def _shares(  # noqa: PLR0917 - a sentence's figures so far, spelled out
+    match: re.Match[str],
+    number: Number,
+    sentence: str,
+    start: int,
+    state: _Paragraph,
+    first: Number | None,
+    last: Number | None,
+    *,
+    whole: Number | None = None,
+    budget: bool = False,
+) -> Iterator[Claim]:
+    """A share (占X%): of the whole it names, else of the sentence's first figure.
+
+    A budget narrative passes the *whole* stated before a list, used when the sentence
+    states no figure of its own before the part.
+    """
+    named = (match.groupdict().get("whole") or "").strip()
+    base = first if first is not None and first is not last else whole
+    entire = None if named or base else _entire(sentence, start, last, number)
+    if entire is not None:
+        base = last
+        yield entire
+    yield Claim(
+        ClaimKind.SHARE,
+        sentence,
+        start,
+        number,
+        subject=named,
+        topic=state.topic,
+        base=None if named else base,
+        other=last,
+        budget=budget,
+    )
 
 
 def _entire(sentence: str, start: int, whole: Number | None, share: Number) -> Claim | None:
@@ -611,23 +632,8 @@ def _budget_percent(
     """A percentage of a budget narrative: a share, a change rate or an unknown one."""
     sentence, start = said.text, said.start
     if (m := _SHARE.search(number.lead)) is not None:
-        whole = (m.groupdict().get("whole") or "").strip()
-        first, last = said.first, said.last
-        base = first if first is not None and first is not last else state.whole
-        entire = None if whole or base else _entire(sentence, start, last, number)
-        if entire is not None:
-            base = last
-            yield entire
-        yield Claim(
-            ClaimKind.SHARE,
-            sentence,
-            start,
-            number,
-            subject=whole,
-            topic=state.topic,
-            base=None if whole else base,
-            other=last,
-            budget=True,
+        yield from _shares(
+            m, number, sentence, start, state, said.first, said.last, whole=state.whole, budget=True
         )
     elif direction is not None:
         change, change_direction = said.change, said.change_direction

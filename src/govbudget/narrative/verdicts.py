@@ -171,13 +171,20 @@ def _against(claim: Claim, binding: Binding) -> Verdict:
     )
 
 
-def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
+def _share(claim: Claim, disclosure: Disclosure, *, budget: bool = False) -> Verdict:
+    """A share of the whole it names (bound to a table) or of the whole stated before it.
+
+    In a budget the whole is bound to the budget tables, and no unit slip is looked for
+    (its tables print 元 beside a narrative in 万元).
+    """
     part = claim.other
     if part is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
     cells: tuple[CellRef, ...] = ()
     if claim.subject:
-        binding = bind(disclosure, claim.subject)
+        binding = (
+            bind_budget(disclosure, claim.subject) if budget else bind(disclosure, claim.subject)
+        )
         if binding is None:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
         whole = _yuan(binding.interval)
@@ -187,7 +194,7 @@ def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
     else:
         return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
-    if verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
+    if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
         meant = attrs.evolve(part, unit=disclosure.unit)
@@ -335,7 +342,7 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
             verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
         return _unread(_as_stated(verdict), disclosure)
     if claim.kind is ClaimKind.SHARE:
-        return _unread(_budget_share(claim, disclosure), disclosure)
+        return _unread(_share(claim, disclosure, budget=True), disclosure)
     return _budget_change(claim)
 
 
@@ -390,25 +397,6 @@ def _truncated(claim: Claim, binding: Binding) -> bool:
     table = binding.interval.to(number.unit)
     step = Decimal(1).scaleb(-number.places)
     return number.value >= 0 and table.high >= number.value and table.low < number.value + step
-
-
-def _budget_share(claim: Claim, disclosure: Disclosure) -> Verdict:
-    """A share of the whole it names (bound to a table) or of the whole stated before."""
-    part = claim.other
-    if part is None:
-        return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
-    cells: tuple[CellRef, ...] = ()
-    if claim.subject:
-        binding = bind_budget(disclosure, claim.subject)
-        if binding is None:
-            return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
-        whole = _yuan(binding.interval)
-        cells = binding.cells
-    elif claim.base is not None:
-        whole = _yuan(_interval(claim.base))
-    else:
-        return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
-    return _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
 
 
 def _signed_ratio(
