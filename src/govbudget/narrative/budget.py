@@ -262,16 +262,18 @@ def _first(disclosure: Disclosure, cells: tuple[_Cell, ...]) -> Binding | None:
     return None
 
 
-def _summed(table: Table, row: str, columns: tuple[str, ...], label: str) -> Binding | None:
-    """The sum of cells of one row, when the row prints every one of *columns*."""
-    found = table.row(row)
-    if found is None or not all(c in found.cells for c in columns):
+def _summed(table: Table, cells: list[tuple[str, str]], label: str) -> Binding | None:
+    """The sum of *cells* (row, column) of *table*, when every one of them is printed."""
+    printed = [table.row(row) for row, _ in cells]
+    if not cells or any(
+        r is None or c not in r.cells for r, (_, c) in zip(printed, cells, strict=True)
+    ):
         return None
-    parts = [a for c in columns if (a := table.amount(row, c)) is not None]
+    parts = [a for row, column in cells if (a := table.amount(row, column)) is not None]
     value = sum((a.value for a in parts), Decimal(0))
-    printed = attrs.evolve(parts[0], value=value, blank=all(a.blank for a in parts))
-    refs = tuple(table.ref(row, c) for c in columns)
-    return Binding(refs, total(parts, table.unit), printed, label)
+    figure = attrs.evolve(parts[0], value=value, blank=all(a.blank for a in parts))
+    refs = tuple(table.ref(row, column) for row, column in cells)
+    return Binding(refs, total(parts, table.unit), figure, label)
 
 
 def _three_public(disclosure: Disclosure, words: str) -> Binding | None:
@@ -287,7 +289,8 @@ def _three_public(disclosure: Disclosure, words: str) -> Binding | None:
             return found
         if column == "vehicle":
             # 购置及运行费 not printed: it is 购置费 + 运行费 where both are printed.
-            return _summed(table, "three_public", ("vehicle_purchase", "vehicle_operation"), key)
+            parts = [("three_public", "vehicle_purchase"), ("three_public", "vehicle_operation")]
+            return _summed(table, parts, key)
         # 三公 not printed on its own: 合计 is it where no 会议费 or 培训费 is added in.
         if not {"meeting", "training"} & set(table.column_keys):
             return _printed(table, "three_public", "total")
@@ -310,18 +313,15 @@ def _basic_split(disclosure: Disclosure, column: str) -> Binding | None:
             return found
         if column in table.column_keys:
             continue
-        classes = [row for row in table.coded_rows() if len(row.key) == 3 and "total" in row.cells]
-        if not classes:
-            continue
         personnel = column == "personnel"
-        chosen = [row for row in classes if (row.key in ("301", "303")) == personnel]
-        if not chosen:
-            continue
-        parts = [a for row in chosen if (a := table.amount(row.key, "total")) is not None]
-        value = sum((a.value for a in parts), Decimal(0))
-        refs = tuple(table.ref(row.key, "total") for row in chosen)
-        label = "人员经费" if personnel else "公用经费"
-        return Binding(refs, total(parts, table.unit), attrs.evolve(parts[0], value=value), label)
+        chosen = [
+            (row.key, "total")
+            for row in table.coded_rows()
+            if len(row.key) == 3 and (row.key in ("301", "303")) == personnel
+        ]
+        found = _summed(table, chosen, "人员经费" if personnel else "公用经费")
+        if found is not None:
+            return found
     return None
 
 
