@@ -778,3 +778,11 @@ def test_real_shanghai_items_bind_once_named(shared: Path) -> None:
 
     assert _errors(report) == {("narrative.amount", "887.36")}
     assert cut == {"87.70", "78.21", "204.91", "268.77"}
+
+
+def test_a_change_is_quoted_with_the_sentence_of_its_figure() -> None:
+    """A change whose figure is in the sentence before quotes both sentences."""
+    text = "此外，项目支出预算数为300.00万元。与上年相比增加100.00万元，增长40.00%。"
+    quotes = [f.quote for f in flagged(judged(JIANGSU, text))]
+
+    assert quotes == [text]

@@ -243,7 +243,7 @@ def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
             state = _Paragraph(topic=_topic(path.group(0)), category=state.category)
         for start, sentence in _sentences(text, _CLAUSE_END if budget else _SENTENCE_END):
             for claim in read(sentence, start, state):
-                yield _placed(claim, positions)
+                yield _placed(_quoted(claim, text, start + len(sentence)), positions)
 
 
 def _paragraphs(narrative: str) -> Iterator[tuple[str, list[int]]]:
@@ -270,6 +270,17 @@ def _paragraphs(narrative: str) -> Iterator[tuple[str, list[int]]]:
         offset += len(line) + 1
     if text:
         yield "".join(text), positions
+
+
+def _quoted(claim: Claim, text: str, end: int) -> Claim:
+    """A budget change whose figure is in an earlier sentence, quoted from that sentence."""
+    base = claim.base
+    if claim.kind is not ClaimKind.CHANGE or not claim.budget or base is None:
+        return claim
+    if base.start >= claim.start:
+        return claim
+    begin = 1 + max(text.rfind(mark, 0, base.start) for mark in "。；;！!？?")
+    return attrs.evolve(claim, quote=text[begin:end])
 
 
 def _placed(claim: Claim, positions: list[int]) -> Claim:
