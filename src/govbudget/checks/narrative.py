@@ -5,6 +5,12 @@ rule reports the verdicts of its kind. A finding quotes the sentence, gives the 
 stated and as recomputed with its interval, and names the table cells used. Claims that
 cannot be bound to anything are listed by ``narrative.unbound`` (info), and the report's
 coverage counts claims found, bound, consistent and inconsistent.
+
+A budget's narrative is judged by the same rules: its changes on last year from the
+figures each sentence states (``narrative.change``), its figures against the budget
+tables (``narrative.amount``; one cut rather than rounded from a table in 元 is a
+warning, counted with the coarse ones), its shares of a stated or named whole
+(``narrative.share``).
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ def _verdicts(context: Context) -> tuple[Verdict, ...]:
         tally["claims_bound"] += 1
         if verdict.outcome is Outcome.CONSISTENT:
             tally["claims_consistent"] += 1
-        elif verdict.outcome is Outcome.COARSE:
+        elif verdict.outcome in (Outcome.COARSE, Outcome.TRUNCATED):
             tally["claims_coarse"] += 1
         else:
             tally["claims_inconsistent"] += 1
@@ -120,7 +126,7 @@ def _short(value: Decimal) -> str:
 def _stated(verdict: Verdict) -> str:
     number = verdict.claim.number
     if number is None:
-        return ""
+        return "持平" if verdict.claim.flat else ""
     return number.text + ("%" if number.percent else (number.unit.value if number.unit else ""))
 
 
@@ -138,6 +144,19 @@ def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding
                 Severity.ERROR,
                 message=f"the narrative states {what} {stated}; recomputed {_computed(verdict)}",
                 zh=f"说明中的{_KIND_ZH[kind]}{stated}与计算值{_computed(verdict)}不符",
+            )
+        elif verdict.outcome is Outcome.TRUNCATED:
+            table_unit = verdict.unit.value if verdict.unit else ""
+            yield _finding(
+                context,
+                verdict,
+                rule_id,
+                Severity.WARNING,
+                message=f"the narrative states {what} {stated}; the table's figure is "
+                f"{verdict.computed} {table_unit}: it holds only cut to the decimals "
+                "printed, not rounded",
+                zh=f"说明中的{_KIND_ZH[kind]}{stated}系将报表数{verdict.computed}{table_unit}"
+                "截尾取得，未按四舍五入",
             )
         elif verdict.outcome is Outcome.COARSE:
             yield _finding(

@@ -14,6 +14,13 @@ A *number* is a figure as stated: an amount with its unit (``2995.39万元``) or
 before a figure (本年收入合计, 基本支出, 一般公共服务支出（类）…), the topic a paragraph
 sets (``1、一般公共服务支出（类）财政事务（款）行政运行（项）``), the budget and final
 figures a completion sentence states, the current figure a change applies to.
+
+A budget narrative (``claims(text, budget=True)``) reads otherwise: every figure it states
+is this year's budget figure unless its words say it is last year's
+(``2025年当年预算执行数为``); a change on last year applies to this year's figure stated
+last before it in its paragraph (in its clause, its sentence or the sentence before);
+与上年持平 / 与上年数一致 / 与2024年预算持平 state a change of nothing; and a share (占X%)
+with no whole named is of the whole stated before a list (``合计10,150.48万元，其中：``).
 """
 
 from __future__ import annotations
@@ -92,7 +99,8 @@ class Claim:
         kind: What it asserts.
         quote: The sentence it is made in.
         start: Where the sentence starts in the narrative.
-        number: The figure it states (for a comparison: the final figure).
+        number: The figure it states (for a comparison: the final figure; for a change
+            amount a budget narrative states without a rate: that amount).
         subject: What the figure is of, in the document's words (``"本年收入合计"``).
         topic: The functional path or item the paragraph is about, if any.
         base: For a share, the whole; for a change, the current figure; for a completion
@@ -101,8 +109,16 @@ class Claim:
             the final figure.
         direction: +1 for 增加/增长/大于, -1 for 减少/下降/小于, 0 otherwise.
         budget: Whether the figure is a budget (预算) figure rather than a final one.
+        previous: For a change in a budget narrative, last year's figure when the sentence
+            states it (``2025年当年预算执行数为A万元``).
+        flat: For a change in a budget narrative, whether the words say there was none
+            (与上年持平, 与上年数一致).
+        other_direction: For a change rate in a budget narrative, the direction the
+            change amount's own word gives (+1 增加, -1 减少, 0 none or both).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``previous``, ``flat`` and ``other_direction``, for budget narratives.
     """
 
     kind: ClaimKind
@@ -115,6 +131,9 @@ class Claim:
     other: Number | None = None
     direction: int = 0
     budget: bool = False
+    previous: Number | None = None
+    flat: bool = False
+    other_direction: int = 0
 
 
 _NUMBER: Final = re.compile(
@@ -122,6 +141,8 @@ _NUMBER: Final = re.compile(
     r"(?P<unit>亿元|万元|千元|元|%|％)"
 )
 _SENTENCE_END: Final = re.compile(r"[。！!？?]")
+#: A budget narrative's changes are read clause by clause between semicolons too.
+_CLAUSE_END: Final = re.compile(r"[。！!？?；;]")
 _CLAUSE: Final = re.compile(r"[，,：:；;]|其中")
 _JOINS: Final = re.compile(r"[。；;：:！!？?]\s*$")
 _HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
@@ -162,9 +183,9 @@ def numbers(text: str) -> Iterator[Number]:
         previous = match.end()
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
+def _sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> Iterator[tuple[int, str]]:
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in ends.finditer(text):
         yield start, text[start : match.end()]
         start = match.end()
     if text[start:].strip():
@@ -173,36 +194,56 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 
 @attrs.define
 class _Paragraph:
-    """What a paragraph has said so far: its topic, current figure, budget and final."""
+    """What a paragraph has said so far: its topic, current figure, budget and final.
+
+    A budget narrative also keeps the whole a list of parts is of (``合计…，其中：``) and
+    the functional class a heading names (``（一）一般公共服务支出（类）``).
+    """
 
     topic: str = ""
     current: Number | None = None
     budget: Number | None = None
     final: Number | None = None
+    whole: Number | None = None
+    category: str = ""
 
 
-def claims(narrative: str) -> Iterator[Claim]:
+def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
     """Every claim the narrative makes, in reading order.
 
     A paragraph broken across lines (a page break, a wrapped PDF line) is read whole;
     positions still point into *narrative*.
 
+    Args:
+        narrative: The narrative text.
+        budget: Whether it is a budget's narrative (部门预算/单位预算): its figures are this
+            year's budget unless said to be last year's, and its changes compare with last
+            year's budget or execution (see the module's description).
+
     >>> [c.kind.value for c in claims("本年收入合计100万元，其中：财政拨款收入80万元，占80%。")]
     ['amount', 'amount', 'share']
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``budget``.
     """
     state = _Paragraph()
+    read = _budget_sentence_claims if budget else _sentence_claims
     for text, positions in _paragraphs(narrative):
+        if budget:
+            # A change applies to a figure of its own paragraph, never to an earlier one's.
+            state.current = None
         if (heading := _HEADING.match(text)) is not None:
             title = _TITLE.match(text, heading.end())
             state = _Paragraph(topic=title["title"] if title else "")
+            if budget and (category := _CLASS_HEADING.match(text)) is not None:
+                state.category = category["name"].strip()
         path = _PATH.search(text)
         if path is not None:
-            state = _Paragraph(topic=_topic(path.group(0)))
-        for start, sentence in _sentences(text):
-            for claim in _sentence_claims(sentence, start, state):
-                yield _placed(claim, positions)
+            state = _Paragraph(topic=_topic(path.group(0)), category=state.category)
+        for start, sentence in _sentences(text, _CLAUSE_END if budget else _SENTENCE_END):
+            for claim in read(sentence, start, state):
+                yield _placed(_quoted(claim, text, start + len(sentence)), positions)
 
 
 def _paragraphs(narrative: str) -> Iterator[tuple[str, list[int]]]:
@@ -231,6 +272,17 @@ def _paragraphs(narrative: str) -> Iterator[tuple[str, list[int]]]:
         yield "".join(text), positions
 
 
+def _quoted(claim: Claim, text: str, end: int) -> Claim:
+    """A budget change whose figure is in an earlier sentence, quoted from that sentence."""
+    base = claim.base
+    if claim.kind is not ClaimKind.CHANGE or not claim.budget or base is None:
+        return claim
+    if base.start >= claim.start:
+        return claim
+    begin = 1 + max(text.rfind(mark, 0, base.start) for mark in "。；;！!？?")
+    return attrs.evolve(claim, quote=text[begin:end])
+
+
 def _placed(claim: Claim, positions: list[int]) -> Claim:
     """A claim with its sentence and numbers placed in the whole narrative."""
 
@@ -240,13 +292,15 @@ def _placed(claim: Claim, positions: list[int]) -> Claim:
         end = positions[min(found.end, len(positions)) - 1] + 1
         return attrs.evolve(found, start=positions[found.start], end=end)
 
-    placed = {id(n): number(n) for n in (claim.number, claim.base, claim.other) if n is not None}
+    figures = (claim.number, claim.base, claim.other, claim.previous)
+    placed = {id(n): number(n) for n in figures if n is not None}
     return attrs.evolve(
         claim,
         start=positions[claim.start] if claim.start < len(positions) else claim.start,
         number=placed.get(id(claim.number), claim.number),
         base=placed.get(id(claim.base), claim.base),
         other=placed.get(id(claim.other), claim.other),
+        previous=placed.get(id(claim.previous), claim.previous),
     )
 
 
@@ -265,22 +319,7 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
         lead = number.lead
         if number.percent:
             if (m := _SHARE.search(lead)) is not None:
-                whole = (m.groupdict().get("whole") or "").strip()
-                base = first if first is not None and first is not last else None
-                entire = None if whole or base else _entire(sentence, start, last, number)
-                if entire is not None:
-                    base = last
-                    yield entire
-                yield Claim(
-                    ClaimKind.SHARE,
-                    sentence,
-                    start,
-                    number,
-                    subject=whole,
-                    topic=state.topic,
-                    base=None if whole else base,
-                    other=last,
-                )
+                yield from _shares(m, number, sentence, start, state, first, last)
             elif _CHANGE_UP.search(lead) or _CHANGE_DOWN.search(lead):
                 direction = 1 if _CHANGE_UP.search(lead) else -1
                 yield Claim(
@@ -349,6 +388,42 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
     yield from _in_words(sentence, start, state, subject)
 
 
+def _shares(  # noqa: PLR0917 - a sentence's figures so far, spelled out
+    match: re.Match[str],
+    number: Number,
+    sentence: str,
+    start: int,
+    state: _Paragraph,
+    first: Number | None,
+    last: Number | None,
+    *,
+    whole: Number | None = None,
+    budget: bool = False,
+) -> Iterator[Claim]:
+    """A share (占X%): of the whole it names, else of the sentence's first figure.
+
+    A budget narrative passes the *whole* stated before a list, used when the sentence
+    states no figure of its own before the part.
+    """
+    named = (match.groupdict().get("whole") or "").strip()
+    base = first if first is not None and first is not last else whole
+    entire = None if named or base else _entire(sentence, start, last, number)
+    if entire is not None:
+        base = last
+        yield entire
+    yield Claim(
+        ClaimKind.SHARE,
+        sentence,
+        start,
+        number,
+        subject=named,
+        topic=state.topic,
+        base=None if named else base,
+        other=last,
+        budget=budget,
+    )
+
+
 def _entire(sentence: str, start: int, whole: Number | None, share: Number) -> Claim | None:
     """本年收入合计100万元，全部为财政拨款收入，占100%: the part is the whole figure.
 
@@ -402,3 +477,194 @@ def _subject(lead: str) -> str:
     text = _VERBS.sub("", text.strip()).strip()
     text = re.sub(r"(支出)?(年初)?(预算|决算)$", "", text).strip()
     return "" if text in _GENERIC else text
+
+
+# -- budget narratives -------------------------------------------------------------------
+
+#: Last year's figure: 2025年当年预算执行数为, 上年预算数为.
+_PREVIOUS: Final = re.compile(
+    r"(?:上年|上一年|\d{4}\s*年)度?(?:当年)?(?:预算)?执行数?(?:为|是)?$"
+    r"|上年度?(?:预算)?数(?:为|是)?$|上年度?(?:预算)?(?:为|是)$"
+)
+#: Both alternatives of a template left in: 增加（减少）, 增长（降低）.
+_CHANGE_EITHER: Final = re.compile(r"(?:增加|增长|上升|提高)[(（](?:减少|下降|降低)[)）]了?为?$")
+#: No change on last year, in words.
+_BUDGET_FLAT: Final = re.compile(
+    r"(?:与|较|比|同)(?:上年|上一年|\d{4}\s*年)度?(?:相比|同期)?的?(?:预算)?(?:执行)?数?"
+    r"(?:基本)?(?:持平|一致|相同|相等|不变)"
+)
+#: A figure stated right after the words of no change (与2024年预算一致0万元).
+_FLAT_LEAD: Final = re.compile(r"(?:持平|一致|相同|相等|不变)$")
+#: A whole before its parts: 合计10,150.48万元，其中： / 包括：
+_WHOLE_NEXT: Final = re.compile(r"^\s*[，,]?\s*(?:其中|包括)")
+#: A heading naming a functional class alone: （一）一般公共服务支出（类）.
+_CLASS_HEADING: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*"
+    r"(?P<name>[^，,。：:；;\d(（]+[(（]类[)）][^，,。：:；;\d(（]*)\s*$"
+)
+_ENUMERATION: Final = re.compile(
+    r"^\s*(?:此外|另外|同时)?[，,]?\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*"
+)
+
+
+_YEAR: Final = re.compile(r"(\d{4})\s*年")
+
+
+def _year(lead: str) -> int | None:
+    """The year the words before a figure name (``2025年当年预算执行数为`` → 2025)."""
+    found = _YEAR.findall(lead)
+    return int(found[-1]) if found else None
+
+
+def _direction(lead: str) -> int | None:
+    """+1 or -1 for the words of a change before a figure, 0 for both, ``None`` for none."""
+    if _CHANGE_EITHER.search(lead):
+        return 0
+    if _CHANGE_UP.search(lead):
+        return 1
+    if _CHANGE_DOWN.search(lead):
+        return -1
+    return None
+
+
+_CLASS_MARK: Final = re.compile(r"[(（]类[)）]")
+_BELOW_CLASS: Final = re.compile(r"[(（](?:款|项)[)）]")
+
+
+def _budget_subject(lead: str, category: str) -> str:
+    """The words naming a budget figure: enumeration dropped, a heading's class prefixed.
+
+    ``1.政协事务（款）行政运行（项）`` under ``（一）一般公共服务支出（类）`` names the
+    path ``一般公共服务支出（类）政协事务（款）行政运行（项）``.
+
+    >>> _budget_subject("1.政协事务（款）行政运行（项）", "一般公共服务支出（类）")
+    '一般公共服务支出（类）政协事务（款）行政运行（项）'
+    """
+    words = _ENUMERATION.sub("", lead, count=1).strip()
+    if category and _BELOW_CLASS.search(words) and not _CLASS_MARK.search(words):
+        words = category + words
+    return words
+
+
+@attrs.define
+class _Sentence:
+    """What one sentence of a budget narrative has stated so far."""
+
+    text: str
+    start: int
+    first: Number | None = None
+    last: Number | None = None
+    previous: Number | None = None
+    change: Number | None = None
+    change_direction: int = 0
+    stated_change: Number | None = None
+    flat_figure: Number | None = None
+    subject: str = ""
+
+    def change_claim(self, state: _Paragraph) -> Claim:
+        """The pending change amount (增加107.62万元), checkable when last year is stated."""
+        assert self.change is not None
+        claim = Claim(
+            ClaimKind.CHANGE,
+            self.text,
+            self.start,
+            self.change,
+            topic=state.topic,
+            base=state.current,
+            direction=self.change_direction,
+            budget=True,
+            previous=self.previous,
+        )
+        self.change = None
+        return claim
+
+
+def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[Claim]:
+    """The claims of one sentence of a budget narrative (see :func:`claims`)."""
+    said = _Sentence(sentence, start)
+    found = [attrs.evolve(n, start=n.start + start, end=n.end + start) for n in numbers(sentence)]
+    years = [_year(n.lead) for n in found]
+    latest = max((y for y in years if y is not None), default=None)
+    for number, year in zip(found, years, strict=True):
+        lead = number.lead
+        direction = _direction(lead)
+        if number.percent:
+            yield from _budget_percent(number, direction, said, state)
+        elif direction is not None:
+            if said.change is not None:
+                yield said.change_claim(state)
+            said.change, said.change_direction, said.stated_change = number, direction, number
+        elif _FLAT_LEAD.search(lead):
+            said.flat_figure = number
+        elif _PREVIOUS.search(lead) or (
+            year is not None and latest is not None and year < latest and not number.percent
+        ):
+            # 执行数, 上年预算数, or a figure of an earlier year than another in the sentence.
+            said.previous = number
+        else:
+            said.subject = _budget_subject(lead, state.category)
+            # A path with a class of its own under a class heading: the heading's class is
+            # the topic, for a level marked 类 that is a 款 (行政事业单位离退休（类）).
+            own_class = state.category and _CLASS_MARK.search(said.subject)
+            yield Claim(
+                ClaimKind.AMOUNT,
+                sentence,
+                start,
+                number,
+                subject=said.subject,
+                topic=state.category if own_class else state.topic,
+                budget=True,
+            )
+            state.current = said.last = number
+            said.first = said.first or number
+            if _WHOLE_NEXT.match(sentence[number.end - start :]):
+                state.whole = number
+    if said.change is not None:
+        yield said.change_claim(state)
+    if said.flat_figure is not None or _BUDGET_FLAT.search(sentence):
+        yield Claim(
+            ClaimKind.CHANGE,
+            sentence,
+            start,
+            said.flat_figure,
+            subject=said.subject,
+            topic=state.topic,
+            base=state.current,
+            other=said.stated_change,
+            budget=True,
+            previous=said.previous,
+            flat=True,
+        )
+
+
+def _budget_percent(
+    number: Number, direction: int | None, said: _Sentence, state: _Paragraph
+) -> Iterator[Claim]:
+    """A percentage of a budget narrative: a share, a change rate or an unknown one."""
+    sentence, start = said.text, said.start
+    if (m := _SHARE.search(number.lead)) is not None:
+        yield from _shares(
+            m, number, sentence, start, state, said.first, said.last, whole=state.whole, budget=True
+        )
+    elif direction is not None:
+        change, change_direction = said.change, said.change_direction
+        if change is not None and said.previous is not None:
+            # The execution form states both figures: the amount is checkable too.
+            yield said.change_claim(state)
+        said.change = None
+        yield Claim(
+            ClaimKind.CHANGE,
+            sentence,
+            start,
+            number,
+            subject=said.subject,
+            topic=state.topic,
+            base=state.current,
+            other=change,
+            direction=direction,
+            budget=True,
+            previous=said.previous,
+            other_direction=change_direction if change is not None else 0,
+        )
+    else:
+        yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic, budget=True)

@@ -22,7 +22,7 @@ from govbudget.disclosure import Disclosure
 from govbudget.tables.base import CellRef, Row, Table, TableKind
 from govbudget.tables.final_accounts import CATEGORY_CODES
 
-__all__ = ["Binding", "Renamed", "bind", "bind_path", "compact"]
+__all__ = ["Binding", "Renamed", "bind", "bind_path", "category_in", "compact", "path_in"]
 
 _K = TableKind
 
@@ -202,15 +202,23 @@ def _expenditure(disclosure: Disclosure) -> Table | None:
 
 def _category(disclosure: Disclosure, name: str) -> Binding | None:
     """A functional class (类) by name, the closest name when none is exact."""
-    name = re.sub(r"^[^\u4e00-\u9fff]*", "", name)
     table = _expenditure(disclosure)
     if table is None:
         return None
+    return category_in(table, name, "total")
+
+
+def category_in(table: Table, name: str, column: str) -> Binding | None:
+    """The class (类) row of *table* named *name* (or closest to it), at *column*.
+
+    .. versionadded:: 0.2
+    """
+    name = re.sub(r"^[^\u4e00-\u9fff]*", "", name)
     classes = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}
     row, renamed = _closest(name, classes)
     if row is None:
         return None
-    found = _cell(table, row.key, "total")
+    found = _cell(table, row.key, column)
     return None if found is None else attrs.evolve(found, renamed=renamed)
 
 
@@ -241,6 +249,14 @@ def bind_path(disclosure: Disclosure, path: str) -> Binding | None:
     table = _expenditure(disclosure)
     if table is None:
         return None
+    return path_in(table, path, "total")
+
+
+def path_in(table: Table, path: str, column: str) -> Binding | None:
+    """The row of *table* the functional path *path* names (see :func:`bind_path`).
+
+    .. versionadded:: 0.2
+    """
     parts = [p for p in re.split(r"[(（]\s*(?:类|款|项)\s*[)）]", compact(path)) if p]
     if not parts:
         return None
@@ -253,8 +269,9 @@ def bind_path(disclosure: Disclosure, path: str) -> Binding | None:
             return None
         differs = differs or renamed
         level = {child.label: child for child in table.children(row.key)}
-    assert row is not None
-    found = _cell(table, row.key, "total")
+    if row is None:  # pragma: no cover - parts is not empty
+        return None
+    found = _cell(table, row.key, column)
     if found is None:
         return None
     return attrs.evolve(found, renamed=differs)

@@ -16,19 +16,21 @@ them into findings.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from decimal import Decimal, localcontext
 from typing import Final
 
 import attrs
 
-from govbudget.amount import Interval, Unit
+from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
+from govbudget.narrative.budget import bind_budget
 from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
 from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path
-from govbudget.tables.base import CellRef
+from govbudget.tables.base import CellRef, Family
 
-__all__ = ["Outcome", "Verdict", "analyse"]
+__all__ = ["Outcome", "Verdict", "analyse", "is_budget"]
 
 _HUNDRED: Final = Decimal(100)
 _SLIPS: Final = {Unit.YUAN: Unit.WAN, Unit.WAN: Unit.YUAN}
@@ -37,11 +39,17 @@ _SLIPS: Final = {Unit.YUAN: Unit.WAN, Unit.WAN: Unit.YUAN}
 class Outcome(enum.Enum):
     """How a claim fared.
 
+    ``TRUNCATED`` is a budget amount converted from a table in 元 and cut, not rounded,
+    to its printed decimals (87.70万元 for 877,080元, which is 87.71万元 rounded).
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``TRUNCATED``.
     """
 
     CONSISTENT = "consistent"
     COARSE = "consistent only at a coarser precision"
+    TRUNCATED = "consistent only if truncated, not rounded"
     INCONSISTENT = "inconsistent"
     UNIT_SLIP = "unit slip"
     UNBOUND = "unbound"
@@ -135,6 +143,13 @@ def _amount(claim: Claim, disclosure: Disclosure) -> Verdict:
         binding = bind_path(disclosure, claim.topic)
     if binding is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no table figure is named")
+    return _against(claim, binding)
+
+
+def _against(claim: Claim, binding: Binding) -> Verdict:
+    """An amount judged against the table figure it is bound to."""
+    number = claim.number
+    assert number is not None
     stated = _interval(number)
     table = binding.interval
     found = binding.printed
@@ -156,13 +171,20 @@ def _amount(claim: Claim, disclosure: Disclosure) -> Verdict:
     )
 
 
-def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
+def _share(claim: Claim, disclosure: Disclosure, *, budget: bool = False) -> Verdict:
+    """A share of the whole it names (bound to a table) or of the whole stated before it.
+
+    In a budget the whole is bound to the budget tables, and no unit slip is looked for
+    (its tables print 元 beside a narrative in 万元).
+    """
     part = claim.other
     if part is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
     cells: tuple[CellRef, ...] = ()
     if claim.subject:
-        binding = bind(disclosure, claim.subject)
+        binding = (
+            bind_budget(disclosure, claim.subject) if budget else bind(disclosure, claim.subject)
+        )
         if binding is None:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
         whole = _yuan(binding.interval)
@@ -172,7 +194,7 @@ def _share(claim: Claim, disclosure: Disclosure) -> Verdict:
     else:
         return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
-    if verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
+    if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
         meant = attrs.evolve(part, unit=disclosure.unit)
@@ -243,6 +265,10 @@ def _comparison(claim: Claim) -> Verdict:
 
 
 def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
+    if is_budget(disclosure):
+        for claim in claims(disclosure.narrative, budget=True):
+            yield _budget_verdict(claim, disclosure)
+        return
     for claim in claims(disclosure.narrative):
         if claim.kind is ClaimKind.AMOUNT:
             yield _amount(claim, disclosure)
@@ -260,7 +286,9 @@ def analyse(disclosure: Disclosure) -> tuple[Verdict, ...]:
     """Judge every claim of the disclosure's narrative, in reading order.
 
     A budget figure stated only to compute a completion rate is not a claim of its own:
-    it is judged through that rate.
+    it is judged through that rate. A budget's narrative (:func:`is_budget`) is read and
+    judged as one: its figures against the budget tables, its changes from the figures
+    each sentence states.
 
     .. versionadded:: 0.1
     """
@@ -281,3 +309,189 @@ def analyse(disclosure: Disclosure) -> tuple[Verdict, ...]:
             and v.claim.number.start in bases
         )
     )
+
+
+# -- budget narratives -------------------------------------------------------------------
+
+#: Words by which a narrative calls itself a budget's.
+_BUDGET_TITLE: Final = re.compile(r"(?:部门|单位)预算|预算(?:公开|情况说明|编制说明)")
+
+
+def is_budget(disclosure: Disclosure) -> bool:
+    """Whether the disclosure's narrative is read as a budget's (部门预算/单位预算).
+
+    A budget family says so; a narrative published without tables (whose family the
+    reader cannot tell) is a budget's when it calls itself one (部门预算, 预算情况说明 …) and
+    never speaks of 决算.
+
+    .. versionadded:: 0.2
+    """
+    if disclosure.family is Family.BUDGET:
+        return True
+    text = disclosure.narrative
+    return "决算" not in text and _BUDGET_TITLE.search(text) is not None
+
+
+def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
+    if claim.kind is ClaimKind.AMOUNT:
+        binding = bind_budget(disclosure, claim.subject, topic=claim.topic)
+        if binding is None:
+            return Verdict(claim, Outcome.UNBOUND, reason="no budget table figure is named")
+        verdict = _against(claim, binding)
+        if verdict.outcome is Outcome.INCONSISTENT and _truncated(claim, binding):
+            verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
+        return _unread(_as_stated(verdict), disclosure)
+    if claim.kind is ClaimKind.SHARE:
+        return _unread(_share(claim, disclosure, budget=True), disclosure)
+    return _budget_change(claim)
+
+
+def _unread(verdict: Verdict, disclosure: Disclosure) -> Verdict:
+    """A disagreement with a table the reader could not read cleanly is not judged.
+
+    The reader's problem on that table is a finding of its own (``read.problem``); a
+    figure that agrees with the table still counts as consistent.
+    """
+    if verdict.outcome is not Outcome.INCONSISTENT or not verdict.cells:
+        return verdict
+    title = verdict.cells[0].table.value
+    if not any(p.location.table == title for p in disclosure.problems):
+        return verdict
+    return attrs.evolve(
+        verdict,
+        outcome=Outcome.UNBOUND,
+        reason=f"{title} was not read cleanly; its figure {verdict.computed} is not trusted",
+    )
+
+
+def _as_stated(verdict: Verdict) -> Verdict:
+    """The table's figure in the stated unit (a table in 元 against 万元 in the narrative)."""
+    number = verdict.claim.number
+    unit = verdict.unit
+    if (
+        number is None
+        or number.unit is None
+        or unit is None
+        or unit is number.unit
+        or verdict.outcome is Outcome.UNIT_SLIP
+        or verdict.computed is None
+        or verdict.low is None
+        or verdict.high is None
+    ):
+        return verdict
+    shift = unit.exponent - number.unit.exponent
+    return attrs.evolve(
+        verdict,
+        computed=tidy(verdict.computed.scaleb(shift)),
+        low=verdict.low.scaleb(shift),
+        high=verdict.high.scaleb(shift),
+        unit=number.unit,
+    )
+
+
+def _truncated(claim: Claim, binding: Binding) -> bool:
+    """Whether the stated amount is the table's figure cut (not rounded) to its decimals."""
+    number = claim.number
+    if number is None or number.unit is None:
+        return False
+    table = binding.interval.to(number.unit)
+    step = Decimal(1).scaleb(-number.places)
+    return number.value >= 0 and table.high >= number.value and table.low < number.value + step
+
+
+def _signed_ratio(
+    part: tuple[Decimal, Decimal], whole: tuple[Decimal, Decimal]
+) -> tuple[Decimal, Decimal] | None:
+    """The percentage interval of part / whole for a part of either sign (whole > 0)."""
+    if whole[0] <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 34
+        ends = [p / w * _HUNDRED for p in part for w in whole]
+    return min(ends), max(ends)
+
+
+def _times(interval: tuple[Decimal, Decimal], sign: int) -> tuple[Decimal, Decimal]:
+    return (interval[0], interval[1]) if sign >= 0 else (-interval[1], -interval[0])
+
+
+def _abs(interval: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+    low, high = interval
+    if low >= 0:
+        return low, high
+    if high <= 0:
+        return -high, -low
+    return Decimal(0), max(-low, high)
+
+
+def _in_unit(value: Decimal, unit: Unit) -> Decimal:
+    return value.scaleb(-unit.exponent)
+
+
+def _budget_change(claim: Claim) -> Verdict:
+    """A change on last year, from the figures its sentence states (see :func:`analyse`).
+
+    Last year's figure is stated (执行数A) or is this year's less the increase (plus the
+    decrease). A change amount is judged against this year's less last year's; a rate
+    against the change over last year's figure; the words of no change against both
+    figures when stated, and against any change stated beside them.
+    """
+    if claim.flat:
+        return _flat(claim)
+    number = claim.number
+    assert number is not None
+    now = _yuan(_interval(claim.base)) if claim.base is not None else None
+    before = _yuan(_interval(claim.previous)) if claim.previous is not None else None
+    if not number.percent:
+        if now is None or before is None:
+            if number.value == 0:
+                return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0), unit=number.unit)
+            return Verdict(
+                claim, Outcome.UNBOUND, reason="a change amount needs last year's figure"
+            )
+        gap = (now[0] - before[1], now[1] - before[0])
+        gap = _abs(gap) if claim.direction == 0 else _times(gap, claim.direction)
+        stated = _yuan(_interval(number))
+        outcome = Outcome.CONSISTENT
+        if not (stated[0] <= gap[1] and gap[0] <= stated[1]):
+            outcome = Outcome.INCONSISTENT
+        assert number.unit is not None
+        low, high = _in_unit(gap[0], number.unit), _in_unit(gap[1], number.unit)
+        with localcontext() as ctx:
+            ctx.prec = 34
+            middle = ((low + high) / 2).quantize(Decimal(1).scaleb(-number.places))
+        return Verdict(claim, outcome, middle, low, high, unit=number.unit)
+    amount = claim.other
+    moved: tuple[Decimal, Decimal] | None = None
+    if amount is not None:
+        sign = claim.other_direction or claim.direction or 1
+        moved = _times(_yuan(_interval(amount)), sign)
+    elif now is not None and before is not None:
+        moved = (now[0] - before[1], now[1] - before[0])
+    if moved is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="a change rate needs the change amount")
+    if before is None:
+        if now is None:
+            return Verdict(claim, Outcome.UNBOUND, reason="a change rate needs this year's figure")
+        before = (now[0] - moved[1], now[1] - moved[0])
+    if number.value == 0 and moved[0] <= 0 <= moved[1]:
+        # No change is no change in per cent, whatever last year's figure.
+        return Verdict(claim, Outcome.CONSISTENT, Decimal(0), Decimal(0), Decimal(0))
+    rate = _signed_ratio(moved, before)
+    if rate is None:
+        return Verdict(claim, Outcome.UNBOUND, reason="last year's figure is 0 or less")
+    rate = _abs(rate) if claim.direction == 0 else _times(rate, claim.direction)
+    return _judge_percent(claim, rate, (), "")
+
+
+def _flat(claim: Claim) -> Verdict:
+    """与上年持平: holds unless a change is stated beside it or the two figures differ."""
+    stated = claim.other if claim.other is not None else claim.number
+    if stated is not None and stated.value != 0:
+        return Verdict(claim, Outcome.INCONSISTENT, computed=Decimal(0), unit=stated.unit)
+    if claim.base is not None and claim.previous is not None:
+        now, before = _interval(claim.base), _interval(claim.previous)
+        if not now.to(before.unit).overlaps(before):
+            moved = claim.base.value - before.to(claim.base.unit or Unit.WAN).midpoint
+            return Verdict(claim, Outcome.INCONSISTENT, computed=moved, unit=claim.base.unit)
+    return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0))
