@@ -786,3 +786,36 @@ def test_a_change_is_quoted_with_the_sentence_of_its_figure() -> None:
     quotes = [f.quote for f in flagged(judged(JIANGSU, text))]
 
     assert quotes == [text]
+
+
+def test_a_change_of_a_named_item_is_not_its_amount() -> None:
+    """增加人员经费50.00万元 says how much 人员经费 grew, not what it is: no amount claim."""
+    found = list(claims("支出增加的主要原因是基本支出增加人员经费50.00万元。", budget=True))
+
+    assert [c.kind for c in found if c.kind is ClaimKind.AMOUNT] == []
+
+
+def test_a_class_printed_with_its_list_number_is_named_exactly() -> None:
+    """一般公共服务（类）支出 names the summary line 一、一般公共服务支出: no name warning.
+
+    (Jiangsu's 支出预算总表 lists no 类, so classes bind to the summary's numbered lines.)
+    """
+    summary = JIANGSU.tables[K.BUDGET_SUMMARY]
+    rows = (
+        *summary.rows,
+        _coded(FunctionCode("201"), "一、一般公共服务支出", W, amount="800.00"),
+        _coded(FunctionCode("221"), "二、住房保障支出", W, amount="250.00"),
+    )
+    spending = JIANGSU.tables[K.BUDGET_EXPENDITURE]
+    lines_only = tuple(r for r in spending.rows if r.code is None)  # as Jiangsu prints it
+    disclosure = attrs.evolve(
+        JIANGSU,
+        tables={
+            **JIANGSU.tables,
+            K.BUDGET_SUMMARY: attrs.evolve(summary, rows=rows),
+            K.BUDGET_EXPENDITURE: attrs.evolve(spending, rows=lines_only),
+        },
+    )
+    report = judged(disclosure, "1.一般公共服务（类）支出800.00万元，主要用于机关运行。")
+
+    assert [f.rule for f in report.findings if f.rule == "narrative.name"] == []

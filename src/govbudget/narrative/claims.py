@@ -527,6 +527,10 @@ def _direction(lead: str) -> int | None:
     return None
 
 
+#: A change of a named item (增加人员经费…, 减少会议费…): the figure is the change.
+_CHANGE_OF: Final = re.compile(
+    r"(?:增加|减少|增长|下降|降低|提高)(?!了?为)[^\d，,。；;：:为是]{1,14}$"
+)
 _CLASS_MARK: Final = re.compile(r"[(（]类[)）]")
 _BELOW_CLASS: Final = re.compile(r"[(（](?:款|项)[)）]")
 
@@ -596,6 +600,8 @@ def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Ite
             said.change, said.change_direction, said.stated_change = number, direction, number
         elif _FLAT_LEAD.search(lead):
             said.flat_figure = number
+        elif _CHANGE_OF.search(lead):
+            continue  # 增加人员经费1408.29万元: how much a named item grew, not its level
         elif _PREVIOUS.search(lead) or (
             year is not None and latest is not None and year < latest and not number.percent
         ):

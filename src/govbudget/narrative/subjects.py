@@ -222,12 +222,22 @@ def category_in(table: Table, name: str, column: str) -> Binding | None:
     return None if found is None else attrs.evolve(found, renamed=renamed)
 
 
+_LIST_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])")
+
+
+def _plain(label: str) -> str:
+    """A label compared by its words: compacted, without its list number, 其它 as 其他."""
+    return _LIST_NUMBER.sub("", compact(label)).replace("其它", "其他")
+
+
 def _closest(name: str, rows: dict[str, Row]) -> tuple[Row | None, Renamed | None]:
     """The row whose label is *name*, else the one closest to it (and the name as printed).
 
-    A class named without its 支出 (一般公共服务（类）) is named exactly.
+    A class named without its 支出 (一般公共服务（类）) is named exactly, and so is a label
+    printed with its list number (四、公共安全支出) or 其它 for 其他.
     """
-    labels = {compact(label): row for label, row in rows.items()}
+    labels = {_plain(label): row for label, row in rows.items()}
+    name = _plain(name)
     for spelling in (name, name + "支出", name.removesuffix("支出")):
         if spelling in labels:
             return labels[spelling], None
