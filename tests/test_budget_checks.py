@@ -21,7 +21,7 @@ from govbudget.strategies import (
     budgets_with_error,
     consistent_budgets,
 )
-from govbudget.tables import Column, Family, LineSum, RowSum, TableKind, TableSpec
+from govbudget.tables import Column, Family, LineSum, Row, RowSum, Table, TableKind, TableSpec
 from govbudget.tables.budget import SETS
 
 CATALOGUE = ["catalogue.*"]
@@ -201,3 +201,71 @@ def test_budget_kinds_have_their_family_and_labels() -> None:
     assert K.BUDGET_INCOME.label == "收入预算总表"
     assert K.INCOME.label == "公开02表 收入决算表"
     assert len(K.of_family(Family.BUDGET)) == 13
+
+
+def _procurement(*rows: tuple[str, str, str]) -> Disclosure:
+    """A budget holding only a procurement table of (key, label, 万元 figure) rows."""
+    from govbudget.amount import Unit, parse_amount  # noqa: PLC0415 - this helper alone
+
+    table = Table(
+        K.BUDGET_PROCUREMENT,
+        Unit.WAN,
+        (Column("total", "总计"),),
+        [
+            Row(line=k, label=label, cells={"total": parse_amount(v, Unit.WAN)})
+            for k, label, v in rows
+        ],
+    )
+    return Disclosure("某单位", 2018, family=Family.BUDGET, tables={table.kind: table})
+
+
+PROCUREMENT = (
+    ("total", "合计", "100.00"),
+    ("goods", "一、货物A", "60.00"),
+    ("group1", "办公设备购置费 / 办公设备购置", "60.00"),
+    ("item2", "台式计算机 / 分散自行组织", "45.00"),
+    ("item3", "家具用具 / 分散自行组织", "15.00"),
+    ("services", "三、服务C", "40.00"),
+    ("item4", "会议服务 / 分散自行组织", "40.00"),
+)
+
+
+def test_procurement_adds_up_level_by_level() -> None:
+    """合计 = categories; a category = its groups (or items); a group = its items."""
+    assert check(_procurement(*PROCUREMENT), rules=["summary.procurement"]).findings == ()
+
+    wrong = [(k, label, "54.00" if k == "item2" else v) for k, label, v in PROCUREMENT]
+    report = check(_procurement(*wrong), rules=["summary.procurement"])
+
+    assert [f.row for f in report.errors()] == ["group1"]
+    assert [s.cell.row for s in report.suspects] == ["item2"]  # 45.00 → 54.00: a swap
+
+
+def test_a_slip_of_the_pen_is_named_alone() -> None:
+    """Of cells that repair the same sums, the one whose repair undoes a slip is named."""
+    rows = [
+        ("total", "合计", "100.00"),
+        ("goods", "一、货物A", "60.00"),
+        ("group1", "办公设备购置费 / 办公设备购置", "60.00"),
+        ("item2", "台式计算机 / 分散自行组织", "450000.00"),  # 45.00 printed in 元 digits
+        ("item3", "家具用具 / 分散自行组织", "15.00"),
+        ("services", "三、服务C", "40.00"),
+        ("item4", "会议服务 / 分散自行组织", "40.00"),
+    ]
+    report = check(_procurement(*rows), rules=["summary.procurement"])
+
+    assert [s.cell.row for s in report.suspects] == ["item2"]
+
+
+def test_a_blank_never_ties_with_a_printed_figure() -> None:
+    """A figure moved beside a blank item: the figure is named, not the blank."""
+    rows = [
+        ("total", "合计", "100.00"),
+        ("goods", "一、货物A", "100.00"),
+        ("group1", "办公设备购置费 / 办公设备购置", "100.00"),
+        ("item2", "台式计算机 / 分散自行组织", "100.37"),
+        ("item3", "家具用具 / 分散自行组织", ""),
+    ]
+    report = check(_procurement(*rows), rules=["summary.procurement"])
+
+    assert [s.cell.row for s in report.suspects] == ["item2"]

@@ -1076,7 +1076,13 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
                 [
                     line("total", "合计", total=purchase + meeting),
                     line("goods", "一、货物", total=purchase),
+                    line("group1", "设备购置费 / 办公设备购置", total=purchase),
+                    *(
+                        line(f"item{n}", f"设备{n} / 分散自行组织", total=v)
+                        for n, v in enumerate(draw(_split(purchase, 2)), start=2)
+                    ),
                     line("services", "三、服务", total=meeting),
+                    line("item4", "会议服务 / 分散自行组织", total=meeting),
                 ],
                 ("total",),
             ),

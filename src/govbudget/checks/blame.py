@@ -7,8 +7,12 @@ tolerance is ``t``, changing ``c`` by ``δ`` makes the relation hold exactly whe
 A sweep over those intervals finds the change that satisfies the most relations the cell
 takes part in. A cell's score is the number of violated relations that change repairs
 minus the number of holding ones it breaks; the suspects are every cell tied for the best
-positive score. When a single printed cell is wrong, it is always among them: correcting it
-repairs every violation without breaking anything, and no other cell can do better.
+positive score — the printed figures among them when there are any, since a wrong figure is
+likelier than one left out, and among those, the ones whose repair undoes a slip of the pen
+(a 元/万元 or ×10 slip, a flipped sign, two adjacent digits swapped) when there are any.
+When a single printed figure is wrong, it is always among them:
+correcting it repairs every violation without breaking anything, and no other cell can do
+better.
 """
 
 from __future__ import annotations
@@ -120,7 +124,44 @@ def suspects(relations: Sequence[Relation]) -> tuple[Suspect, ...]:
     top = max(c.score for c in candidates)
     if top <= 0:
         return ()
-    return tuple(_suspect(c) for c in candidates if c.score == top)
+    best = [c for c in candidates if c.score == top]
+    printed = [c for c in best if not c.term.amount.blank] or best
+    # A wrong figure is likelier than a figure left out: a blank ties only with blanks.
+    # Among equals, one whose repair is a slip an accountant makes is likelier still.
+    slipped = [c for c in printed if _slip(c)]
+    return tuple(_suspect(c) for c in (slipped or printed))
+
+
+def _slip(candidate: _Candidate) -> bool:
+    """Whether the repair of *candidate* undoes a slip of the pen.
+
+    The figures that would repair it (printed + δ for δ in the candidate's span) include
+    the printed figure ÷ or × 10000 (元 for 万元) or 10, its sign flipped, or two adjacent
+    digits of it swapped.
+    """
+    amount = candidate.term.amount
+    if amount.blank or not amount.value:
+        return False
+    printed = amount.value
+    with localcontext(EXACT):
+        low = printed + candidate.low if candidate.low is not None else None
+        high = printed + candidate.high if candidate.high is not None else None
+        return any(
+            (low is None or low <= value) and (high is None or value <= high)
+            for value in _slips(printed, amount.places)
+        )
+
+
+def _slips(printed: Decimal, places: int) -> list[Decimal]:
+    """The figures *printed* may have been meant as: scaled, negated, or two digits swapped."""
+    found = [printed / 10000, printed * 10000, printed / 10, printed * 10, -printed]
+    text = f"{abs(printed):.{max(places, 0)}f}"
+    sign = "-" if printed < 0 else ""
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a.isdigit() and b.isdigit() and a != b:
+            found.append(Decimal(sign + text[:i] + b + a + text[i + 2 :]))
+    return found
 
 
 def _suspect(candidate: _Candidate) -> Suspect:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from govbudget.checks.across import equal, lookup
 from govbudget.checks.registry import Context, rule
-from govbudget.checks.relations import Relation, Term, cell, expand
+from govbudget.checks.relations import Op, Relation, Term, cell, expand
 from govbudget.codes import Level
 from govbudget.tables.base import Table, TableKind
 
@@ -184,7 +184,8 @@ def appropriation(context: Context) -> Iterator[Relation]:
     """The appropriation income agrees between the two summary tables.
 
     财政拨款收入 of the summary = 收入总计 of the appropriation summary; 一般公共预算,
-    政府性基金 and 国有资本经营预算 lines agree line by line.
+    政府性基金 and 国有资本经营预算 lines agree line by line; the summary's spending by use
+    (基本支出, 项目支出, 单位预留机动经费: every fund) is at least the appropriation summary's.
 
     Example: 财政拨款收入 15,897.44 in one, 收入合计 15,879.44 in the other.
     """
@@ -204,6 +205,20 @@ def appropriation(context: Context) -> Iterator[Relation]:
             (summary, line, "amount"),
             f"财政拨款收支预算总表「{name}」= 收支预算总表「{name}」",
         )
+    for line, name in (
+        ("use_basic", "基本支出"),
+        ("use_project", "项目支出"),
+        ("use_reserve", "单位预留机动经费"),
+    ):
+        found, part = at(summary, line, "amount"), at(detail, line, "amount")
+        if found and part:
+            yield from equal(
+                found,
+                part,
+                f"收支预算总表 {line} ≥ 财政拨款收支预算总表 {line}",
+                f"收支预算总表「{name}」≥ 财政拨款收支预算总表「{name}」",
+                Op.GE,
+            )
 
 
 def _fund(
@@ -367,4 +382,121 @@ def personnel_public(context: Context) -> Iterator[Relation]:
             [t for k in keys for t in expand(table, k, "total")],
             f"{table.kind.label}: total {column} = Σ 类 {', '.join(keys)}",
             f"{table.kind.label}合计行：{what_zh}",
+        )
+
+
+def _codes(*tables: Table | None) -> list[str]:
+    """The code keys printed in any of *tables*, in first-printed order."""
+    keys: dict[str, None] = {}
+    for table in tables:
+        if table is not None:
+            keys.update((row.key, None) for row in table.coded_rows())
+    return list(keys)
+
+
+@rule(
+    "budget.funds-by-code",
+    "Appropriation spending by code = 一般公共预算 + 政府性基金, code by code",
+    "财政拨款支出逐科目等于一般公共预算与政府性基金之和",
+    tables=(K.BUDGET_APPROPRIATION_EXPENDITURE, K.BUDGET_GENERAL_EXPENDITURE, K.BUDGET_GOV_FUND),
+)
+def funds_by_code(context: Context) -> Iterator[Relation]:
+    """Jiangsu's 财政拨款支出预算表 adds up its funds' tables, code by code.
+
+    Every functional code's 金额 in 财政拨款支出预算表 = its 金额 in 一般公共预算支出预算表 +
+    its 金额 in 政府性基金预算财政拨款支出预算表 (a code a fund's table does not list stands for
+    zero there; an empty fund table for zeros throughout).
+
+    Example: 2010101 行政运行 6,372.32 in the appropriation table, 6,327.32 in the
+    一般公共预算 table, and the 政府性基金 table empty.
+    """
+    spending, general, fund = _tables(
+        context,
+        K.BUDGET_APPROPRIATION_EXPENDITURE,
+        K.BUDGET_GENERAL_EXPENDITURE,
+        K.BUDGET_GOV_FUND,
+    )
+    if spending is None or general is None or not _codes(spending, general):
+        return
+    if not (_codes(spending) and _codes(general)):
+        return
+    for key in _codes(spending, general, fund):
+        found = lookup(spending, key, "total")
+        parts = [*(lookup(general, key, "total") or []), *(lookup(fund, key, "total") or [])]
+        if found is None:
+            continue
+        yield from equal(
+            found,
+            parts,
+            f"{spending.kind.label} {key} = {general.kind.label} + {K.BUDGET_GOV_FUND.value}",
+            f"{spending.kind.label}「{key}」= 一般公共预算 + 政府性基金",
+        )
+
+
+@rule(
+    "budget.basic-by-code",
+    "Appropriation basic spending by economic code is at least the 一般公共预算 part",
+    "财政拨款基本支出逐科目不小于一般公共预算基本支出",
+    tables=(K.BUDGET_APPROPRIATION_BASIC, K.BUDGET_GENERAL_BASIC),
+)
+def basic_by_code(context: Context) -> Iterator[Relation]:
+    """Jiangsu's 财政拨款基本支出预算表 holds at least the 一般公共预算 basic spending.
+
+    Every economic code's 金额 in 财政拨款基本支出预算表 ≥ its 金额 in 一般公共预算基本支出
+    预算表 (appropriations are 一般公共预算 and 政府性基金 money; the latter may add basic
+    spending of its own).
+
+    Example: 30101 基本工资 1,186.73 in the appropriation table, 1,168.73 in the other.
+    """
+    appropriation, general = _tables(context, K.BUDGET_APPROPRIATION_BASIC, K.BUDGET_GENERAL_BASIC)
+    if appropriation is None or general is None:
+        return
+    if not (_codes(appropriation) and _codes(general)):
+        return
+    for key in _codes(appropriation, general):
+        found, part = lookup(appropriation, key, "total"), lookup(general, key, "total")
+        if found is None or part is None:
+            continue
+        yield from equal(
+            found,
+            part,
+            f"{appropriation.kind.label} {key} ≥ {general.kind.label} {key}",
+            f"{appropriation.kind.label}「{key}」≥ 一般公共预算基本支出「{key}」",
+            Op.GE,
+        )
+
+
+@rule(
+    "budget.categories",
+    "Each 类 of the summary is at least its appropriation spending",
+    "收支预算总表各类支出不小于其财政拨款支出",
+    tables=(K.BUDGET_SUMMARY, K.BUDGET_APPROPRIATION_EXPENDITURE, K.BUDGET_GENERAL_EXPENDITURE),
+)
+def categories(context: Context) -> Iterator[Relation]:
+    """The summary's spending on a 类 covers every fund, so it is at least what one pays.
+
+    Each 类 line of 收支预算总表 ≥ that 类 in 财政拨款支出预算表 (Jiangsu), or in the
+    一般公共预算 table where there is no appropriation table (Shanghai).
+
+    Example: 住房保障支出 2,122.38 in the summary, 2,212.38 in 财政拨款支出预算表.
+    """
+    summary, spending, general = _tables(
+        context,
+        K.BUDGET_SUMMARY,
+        K.BUDGET_APPROPRIATION_EXPENDITURE,
+        K.BUDGET_GENERAL_EXPENDITURE,
+    )
+    detail = spending if spending is not None and _categories(spending) else general
+    if summary is None or detail is None or "amount" not in summary.column_keys:
+        return
+    for key in _categories(detail):
+        found, part = lookup(summary, key, "amount"), lookup(detail, key, "total")
+        if found is None or part is None:
+            continue
+        yield from equal(
+            found,
+            part,
+            f"{summary.kind.label} 类 {key} ≥ {detail.kind.label} 类 {key}",
+            f"{summary.kind.label}「{key}」≥ {detail.kind.label}「{key}」",
+            Op.GE,
         )

@@ -7,12 +7,13 @@ them with interval arithmetic and turns the violated ones into findings.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from govbudget.checks.registry import Context, rule
 from govbudget.checks.relations import Relation, Term, all_blank, cell, expand, terms_of
 from govbudget.codes import Level
 from govbudget.tables import APPROPRIATION_LINES, SPECS, LineEqual, LineSum, RowSum, spec
-from govbudget.tables.base import Family, Table, TableKind
+from govbudget.tables.base import Family, Row, Table, TableKind
 
 __all__ = ["declared_relations", "row_identity"]
 
@@ -579,8 +580,62 @@ def three_public(context: Context) -> Iterator[Relation]:
     tables=_declaring("summary.procurement"),
 )
 def summary_procurement(context: Context) -> Iterator[Relation]:
-    """The budget's 政府采购支出预算表: 合计 = 货物 + 工程 + 服务.
+    """The budget's 政府采购支出预算表 adds up, level by level.
+
+    合计 = 货物 + 工程 + 服务; each of those = the groups printed under it (a 专项 with its
+    经济科目), or its items where it has no group; each group = the items printed under
+    it (采购物品名称 with its 采购组织形式).
 
     Example: 合计 2,064.25 printed over 货物 59.00 and 服务 2,015.25.
     """
     yield from declared_relations(context, "summary.procurement")
+    table = context.disclosure.table(K.BUDGET_PROCUREMENT)
+    if table is None:
+        return
+    column = "total"
+    for head, parts in _procurement_levels(table):
+        rel = relation(
+            cell(table, head.key, column),
+            terms_of(cell(table, p.key, column) for p in parts),
+            f"{table.kind.label}: {head.key} = Σ the lines under it",
+            f"{table.kind.label}「{head.label}」= 其下各行之和",
+        )
+        if rel is not None:
+            yield rel
+
+
+_PROCUREMENT_KINDS: Final = ("goods", "works", "services")
+
+
+def _procurement_levels(table: Table) -> Iterator[tuple[Row, list[Row]]]:
+    """Each category and group of a procurement table with the rows directly under it."""
+    category: Row | None = None
+    group: Row | None = None
+    groups: list[Row] = []
+    items: list[Row] = []  # under the current group, or the category when it has none
+    loose: list[Row] = []  # items of the category printed before any group
+
+    def close_group() -> Iterator[tuple[Row, list[Row]]]:
+        if group is not None:
+            yield group, items
+
+    def close_category() -> Iterator[tuple[Row, list[Row]]]:
+        if category is not None and (groups or items):  # a category printed alone: no detail
+            yield category, [*loose, *groups] if groups else items
+
+    for row in table.rows:
+        key = row.key
+        if key in _PROCUREMENT_KINDS:
+            yield from close_group()
+            yield from close_category()
+            category, group, groups, items, loose = row, None, [], [], []
+        elif key.startswith("group") and category is not None:
+            yield from close_group()
+            if group is None and not groups:
+                loose = items
+            group, items = row, []
+            groups.append(row)
+        elif key.startswith("item") and category is not None:
+            items.append(row)
+    yield from close_group()
+    yield from close_category()

@@ -295,7 +295,11 @@ class _TableBuilder:
             line = self.line(name, group) if code is None else None
             if code is None and line is None and self.spec.items and not blank:
                 self.items += 1
-                line = f"item{self.items}"
+                leaf = any(
+                    cells[i].strip() and _names_item(paths[i], self.spec.item_labels)
+                    for i in block.name
+                )
+                line = f"{'item' if leaf else 'group'}{self.items}"
             if code is None and line is None:
                 category = CATEGORY_CODES.get(_bare(name))
                 if category is None or not self.spec.lines or self.spec.code_type is None:
@@ -537,6 +541,12 @@ def _paths(header: list[tuple[str, ...]], width: int) -> list[list[str]]:
 
 _CODE_HEADERS: Final = ("类", "款", "项")
 _NAME_HEADERS: Final = ("科目名称", "项目", "名称", "项目名称")
+
+
+def _names_item(path: list[str], headers: Sequence[str]) -> bool:
+    """Whether a label column's header is one that names a single item (采购物品名称)."""
+    joined = "".join(path)
+    return any(compact(h) in joined for h in headers)
 
 
 def _role(path: list[str], labels: Sequence[str] = ()) -> str | None:

@@ -269,6 +269,8 @@ class _Reader:
                     g for g in outside if any(_on(g, line) for line in above)
                 ] + inside[index]
                 above = []
+            if index == 0 and above and self._carried_over(above, table):
+                above = []
             grid = _grid(table, inside[index])
             opened = self._place(grid, above, narrative, page=number, first=index == 0)
             if opened is None:  # no title and nothing to continue: its text is narrative
@@ -296,6 +298,35 @@ class _Reader:
         narrative.sort(key=lambda line: line.top)
         margins = _margins(narrative)
         self.narrative.extend((line, margins) for line in narrative)
+
+    def _carried_over(self, above: list[_Line], table: Any) -> bool:
+        """Join the tail of a label wrapped across the page break to the cell it ends.
+
+        A label cell of the open table's last row may wrap onto the next page, where its
+        last characters print above the continued frame (信息网络及软件购 | 置更新). Such
+        lines are short text with no figure and no heading, each over a column whose
+        cell in the last row has text; they are appended to those cells.
+        """
+        opened = self.open
+        if opened is None or not opened.rows or len(table.columns) != opened.width:
+            return False
+        if not all(_FRAGMENT.fullmatch(line.text) for line in above):
+            return False
+        if printed_heading.heading([line.text for line in above]) is not None:
+            return False
+        last = opened.rows[-1]
+        cells = list(last.cells)
+        for line in above:
+            middle = (line.x0 + line.x1) / 2
+            column = next(
+                (i for i, c in enumerate(table.columns) if c.bbox[0] <= middle <= c.bbox[2]),
+                None,
+            )
+            if column is None or column >= len(cells) or not cells[column].strip():
+                return False
+            cells[column] += line.text
+        opened.rows[-1] = PrintedRow(cells, location=last.location)
+        return True
 
     def _glyphs(self, page: Page, where: Location) -> tuple[list[_Glyph], bool]:
         """The page's printed characters and whether it has rulings, within the limits."""
@@ -555,6 +586,8 @@ def _join(left: str, right: str) -> str:
     return left + right
 
 
+#: The tail of a wrapped label: a few characters, no figure, no sentence punctuation.
+_FRAGMENT: Final = re.compile(r"[^\d。，,：:；;、\s]{1,12}")
 _ROW_LIKE: Final = re.compile(r"^\d{3,7}\s*[^\d\s].*\s-?[\d,]+(?:\.\d+)?$")
 
 

@@ -408,6 +408,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             "采购品目名称",
             "采购组织形式",
         ),
+        item_labels=("采购物品名称", "采购品目名称", "采购组织形式"),
         identities=(
             LineSum(
                 "summary.procurement",

@@ -118,15 +118,18 @@ class TableSpec:
         hierarchy: Whether its coded rows form a 类/款/项 hierarchy that must add up
             (the summary tables list 类 alone, with no 款 under them).
         total_line: Whether its 合计 line (key ``total``) adds up its 类 rows.
-        items: Whether rows without a code or fixed line are kept as numbered items
-            (``item1``, ``item2`` …: the lines of a procurement table).
+        items: Whether rows without a code or fixed line are kept, numbered in printed
+            order: ``itemN`` for a row that names a single item (text under one of
+            *item_labels*), ``groupN`` for a row that heads the items under it (the
+            lines of a procurement table).
         labels: Headers of text columns that label a row rather than hold figures
             (a procurement table's 采购品目大类, 专项名称, 采购组织形式 …).
+        item_labels: Those of *labels* whose text marks a row as a single item.
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-       ``identities``, ``hierarchy``, ``total_line``, ``items`` and ``labels``; keys are
-       checked.
+       ``identities``, ``hierarchy``, ``total_line``, ``items``, ``labels`` and
+       ``item_labels``; keys are checked.
     """
 
     kind: TableKind
@@ -140,6 +143,7 @@ class TableSpec:
     total_line: bool = False
     items: bool = False
     labels: tuple[str, ...] = ()
+    item_labels: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         for identity in self.identities:
@@ -219,9 +223,17 @@ class TableSpec:
         """
         if key.isdigit() and self.code_type is not None:
             return
-        if self.items and key.startswith("item") and key[4:].isdigit():
+        if self.items and _numbered(key):
             return
         self.require_line(key)
+
+
+def _numbered(key: str) -> bool:
+    """Whether *key* is an item's or a group's key (``item3``, ``group2``)."""
+    for prefix in ("item", "group"):
+        if key.startswith(prefix) and key[len(prefix) :].isdigit():
+            return True
+    return False
 
 
 def _flatten(keys: tuple[str | tuple[str, ...], ...]) -> Iterable[str]:
