@@ -25,16 +25,22 @@ class Problem:
         message: What is wrong, in one sentence.
         location: Where: file, page, table, row and column, as far as known.
         text: The printed text that could not be used, verbatim.
+        repaired: Whether the reader could still read it, one way only, and did (a code
+            whose 款 lost its leading zero): reported as a warning (``read.repaired``)
+            naming both the printed text and the reading, instead of an error.
 
     >>> str(Problem("not a figure", Location(file="a.txt", row="201"), "12..5"))
     "not a figure: '12..5' (a.txt, row 201)"
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``repaired``.
     """
 
     message: str
     location: Location = attrs.field(factory=Location)
     text: str | None = None
+    repaired: bool = False
 
     def __str__(self) -> str:
         out = self.message

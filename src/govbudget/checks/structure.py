@@ -119,6 +119,8 @@ def read_problems(context: Context) -> Iterator[Finding]:
     Example: a cell printed as ``12..5`` in 公开02表, row 2010101.
     """
     for problem in context.disclosure.problems:
+        if problem.repaired:
+            continue
         yield Finding(
             rule="read.problem",
             severity=Severity.ERROR,
@@ -126,6 +128,34 @@ def read_problems(context: Context) -> Iterator[Finding]:
             message_zh=f"未能读取：{problem}",
             location=problem.location,
         )
+
+
+@rule(
+    "read.repaired",
+    "Cells read one way only are said to be misprinted",
+    "印刷有误但可唯一识别的单元格",
+    severity=Severity.WARNING,
+    tables=tuple(TableKind),
+)
+def read_repaired(context: Context) -> Iterator[Finding]:
+    """A cell printed wrongly that the reader could still read, one way only.
+
+    A split code whose 款 lost its leading zero (``301 | 2`` for 30102), a 类 cell that
+    is not a 类 under a row whose 款 the code repeats (``7 | 11 | 02`` under ``210 | 11``).
+    The figures are checked as read; the finding quotes the cell as printed and says how
+    it was read, so the misprint is corrected in the document.
+
+    Example: 「7 11 02」 on p.9 of a budget, read as 2101102.
+    """
+    for problem in context.disclosure.problems:
+        if problem.repaired:
+            yield Finding(
+                rule="read.repaired",
+                severity=Severity.WARNING,
+                message=str(problem),
+                message_zh=f"印刷有误，已按唯一可能识别：{problem}",
+                location=problem.location,
+            )
 
 
 @rule(

@@ -332,7 +332,7 @@ class _TableBuilder:
             return None, ""
         try:
             if len(code_cells) > 1:
-                code = code_type.from_parts(*self.parts(code_cells), location=at)
+                code = code_type.from_parts(*self.parts(code_cells, at), location=at)
                 self.last_code = code
                 return code, name
             code, rest = code_type.parse_with_name(joined, location=at)
@@ -342,15 +342,17 @@ class _TableBuilder:
         self.last_code = code
         return code, name or _label(rest)
 
-    def parts(self, cells: Sequence[str]) -> list[str]:
+    def parts(self, cells: Sequence[str], at: Location) -> list[str]:
         """The 类/款/项 cells of a split code, as far as they can be read.
 
         A 款 or 项 printed with one digit lost its leading zero (``301 | 2`` for 30102,
         exported as a number). A 类 cell that is not three digits under a 款 row whose
         款 the row repeats (``7 | 11 | 02`` printed under ``210 | 11``) takes the 类 of
-        that row.
+        that row. Either reading is recorded as a repaired problem (``read.repaired``), so
+        the cell as printed is never silently rewritten.
         """
-        parts = [compact(c) for c in cells]
+        printed = [compact(c) for c in cells]
+        parts = list(printed)
         parts = [
             p.zfill(2) if index and len(p) == 1 and p.isdigit() else p
             for index, p in enumerate(parts)
@@ -365,6 +367,15 @@ class _TableBuilder:
             and last.digits[3:5] == parts[1]
         ):
             parts[0] = last.digits[:3]
+        if parts != printed:
+            self.problems.append(
+                Problem(
+                    f"the code is printed {' | '.join(printed)}; read as {''.join(parts)}",
+                    at.evolve(table=self.kind.label),
+                    " ".join(c.strip() for c in cells),
+                    repaired=True,
+                )
+            )
         return parts
 
     def line(self, name: str, group: str = "") -> str | None:
