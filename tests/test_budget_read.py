@@ -7,6 +7,8 @@ small grids built in code, so they hold without the PDFs.
 """
 
 import functools
+import re
+from typing import Any
 from decimal import Decimal
 from pathlib import Path
 
@@ -670,3 +672,117 @@ def test_a_repaired_code_is_a_warning_quoting_the_cell() -> None:
 
     assert [(f.rule, f.severity.value) for f in report.findings] == [("read.repaired", "warning")]
     assert "7 | 11 | 02" in report.findings[0].message
+
+
+def _fill(sheet: Any, cells: dict[str, object]) -> None:
+    for address, value in cells.items():
+        sheet[address] = value
+
+
+def _clear_rows(sheet: Any, *rows: int) -> None:
+    for row in rows:
+        for cell in sheet[row]:
+            cell.value = None
+
+
+def test_a_filled_template_reads_as_a_budget(shared: Path, tmp_path: Path) -> None:
+    """The 2026 department workbook filled in (own figures): a budget, consistent, no problem.
+
+    教育 1,000.00 (基本 600.00, 项目 400.00) and 文化旅游体育与传媒 500.00 (项目), all
+    一般公共预算; basic spending 500.00 on 30101 and 100.00 on 30304; 三公 1.50 万元.
+    """
+    import openpyxl  # noqa: PLC0415 - only this test writes a workbook
+
+    book = openpyxl.load_workbook(
+        shared / BUDGETS / "shanghai-putuo-budget-template-2026-department.xlsx"
+    )
+    for sheet in book.worksheets:  # the narrative sheets: own words, no placeholder left
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and re.search(r"XX|xx|x,xxx|X家|XXX", cell.value):
+                    cell.value = "本部门的情况说明（示例）。"
+    book["封面"]["A2"] = "预算主管部门：上海市普陀区示例局"
+    coded = {9: (1000, 600, 400), 10: (1000, 600, 400), 11: (1000, 600, 400), 13: (500, 0, 500)}
+    for name in ("部门收入总表", "部门支出总表", "部门一般公共预算拨款表"):
+        sheet = book[name]
+        sheet["A4"] = "编制部门：上海市普陀区示例局"
+        _clear_rows(sheet, 12, 15, 16, 17)
+        sheet["B14"] = "99"  # 207 99 stays the only 款 of 207
+        for row, (total, basic, project) in {**coded, 14: (500, 0, 500)}.items():
+            if name == "部门收入总表":
+                _fill(sheet, {f"E{row}": total, f"F{row}": total})
+            else:
+                _fill(sheet, {f"E{row}": total, f"F{row}": basic or None, f"G{row}": project})
+        last = 20 if name != "部门一般公共预算拨款表" else 21
+        if name == "部门收入总表":
+            _fill(sheet, {f"E{last}": 1500, f"F{last}": 1500})
+        else:
+            _fill(sheet, {f"E{last}": 1500, f"F{last}": 600, f"G{last}": 900})
+    summary = book["部门收支总表"]
+    _fill(
+        summary,
+        {
+            "A4": "编制部门：上海市普陀区示例局",
+            "B8": 1500,
+            "B9": 1500,
+            "C8": "一、教育支出",
+            "D8": 1000,
+            "C9": "二、文化旅游体育与传媒支出",
+            "D9": 500,
+            "C10": None,
+            "B21": 1500,
+            "D21": 1500,
+        },
+    )
+    appropriation = book["部门财政拨款收支总表"]
+    _fill(
+        appropriation,
+        {
+            "A4": "编制部门：上海市普陀区示例局",
+            "B8": 1500,
+            "C8": "一、教育支出",
+            "D8": 1000,
+            "E8": 1000,
+            "C9": "二、文化旅游体育与传媒支出",
+            "D9": 500,
+            "E9": 500,
+            "C10": None,
+            "B21": 1500,
+            "D21": 1500,
+            "E21": 1500,
+        },
+    )
+    for name in ("部门政府性基金拨款表", "部门国有资本经营预算拨款表 "):
+        book[name]["A4"] = "编制部门：上海市普陀区示例局"
+        _clear_rows(book[name], 9, 10, 11, 12, 13)
+    economic = book["部门一般公共预算拨款基本支出明细表"]
+    _clear_rows(economic, 11)
+    _fill(
+        economic,
+        {
+            "A4": "编制部门：上海市普陀区示例局",
+            **{f"{c}{r}": v for r in (9, 10) for c, v in zip("DEF", (500, 500, 0), strict=True)},
+            **{f"{c}{r}": v for r in (12, 13) for c, v in zip("DEF", (100, 100, 0), strict=True)},
+            "D21": 600,
+            "E21": 600,
+            "F21": 0,
+        },
+    )
+    three = book["部门“三公”经费和机关运行费预算表"]
+    _fill(three, {"A3": "编制部门：上海市普陀区示例局", "A7": 1.5, "B7": 0.5, "C7": 1, "G7": 20})
+    path = tmp_path / "filled.xlsx"
+    book.save(path)
+
+    disclosure = read(path)
+    report = check(disclosure, skip=["catalogue.*", "narrative.*"])
+
+    assert disclosure.problems == ()
+    assert not disclosure.template
+    assert disclosure.family is Family.BUDGET
+    assert (disclosure.year, disclosure.department) == (2026, "上海市普陀区示例局")
+    assert set(disclosure.tables) == SHANGHAI
+    general = disclosure.tables[K.BUDGET_GENERAL_EXPENDITURE]
+    assert general.amount("2050205", "project") is not None
+    assert general.amount("2050205", "project").value == Decimal(400)  # type: ignore[union-attr]
+    assert report.errors() == ()
+    assert report.checked > 40
