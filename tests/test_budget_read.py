@@ -8,9 +8,9 @@ small grids built in code, so they hold without the PDFs.
 
 import functools
 import re
-from typing import Any
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -708,11 +708,11 @@ def test_a_filled_template_reads_as_a_budget(shared: Path, tmp_path: Path) -> No
         sheet["A4"] = "编制部门：上海市普陀区示例局"
         _clear_rows(sheet, 12, 15, 16, 17)
         sheet["B14"] = "99"  # 207 99 stays the only 款 of 207
-        for row, (total, basic, project) in {**coded, 14: (500, 0, 500)}.items():
+        for at, (total, basic, project) in {**coded, 14: (500, 0, 500)}.items():
             if name == "部门收入总表":
-                _fill(sheet, {f"E{row}": total, f"F{row}": total})
+                _fill(sheet, {f"E{at}": total, f"F{at}": total})
             else:
-                _fill(sheet, {f"E{row}": total, f"F{row}": basic or None, f"G{row}": project})
+                _fill(sheet, {f"E{at}": total, f"F{at}": basic or None, f"G{at}": project})
         last = 20 if name != "部门一般公共预算拨款表" else 21
         if name == "部门收入总表":
             _fill(sheet, {f"E{last}": 1500, f"F{last}": 1500})
