@@ -1,8 +1,8 @@
 """The narrative (情况说明): its numeric claims, what they refer to, and whether they hold.
 
 :mod:`.claims` finds the claims, :mod:`.subjects` binds them to table cells (and
-:mod:`.budget` to a budget's tables), and :mod:`.verdicts` judges them with interval
-arithmetic; the ``narrative.*`` rules report the verdicts as findings. A budget's
+:mod:`govbudget.narrative.budget` to a budget's tables), and :mod:`.verdicts` judges them
+with interval arithmetic; the ``narrative.*`` rules report the verdicts as findings. A budget's
 narrative (:func:`is_budget`) is read as one: its changes on last year are judged from the
 figures each sentence states.
 

@@ -83,7 +83,7 @@ TEMPLATE_PLACEHOLDERS: Final = 3
 
 _QUOTE_MARKS: Final = dict.fromkeys(map(ord, "“”\"'‘’「」『』"))
 _SPACES: Final = re.compile(r"\s+")
-#: List numbering before a label or title: ``一、``, ``（一）``, ``1.``.
+#: List numbering before a label or heading (``一、``, ``（一）``, ``1.``).
 NUMBERING: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
