@@ -805,6 +805,21 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
     )
     vehicle = purchase + operation
     three = abroad + vehicle + reception
+
+    def three_public(extra: dict[str, int]) -> Table:
+        """The 三公 table in 万元: its sums, and the layout's *extra* columns."""
+        values = {
+            "total": three,
+            "abroad": abroad,
+            "vehicle": vehicle,
+            "vehicle_purchase": purchase,
+            "vehicle_operation": operation,
+            "reception": reception,
+            **extra,
+        }
+        row = Row(line="three_public", label="“三公”经费", cells=cells(pr_wan, values))
+        return table(k.BUDGET_THREE_PUBLIC, [row], tuple(values), in_wan=True)
+
     category_lines = [
         node_row(n, amount=n.spent("gb") + n.spent("gf") + n.spent("sc") + n.spent("other"))
         for n in top
@@ -907,37 +922,7 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
                 ],
                 ("total", "personnel", "public"),
             ),
-            table(
-                k.BUDGET_THREE_PUBLIC,
-                [
-                    Row(
-                        line="three_public",
-                        label="“三公”经费",
-                        cells=cells(
-                            pr_wan,
-                            {
-                                "total": three,
-                                "abroad": abroad,
-                                "vehicle": vehicle,
-                                "vehicle_purchase": purchase,
-                                "vehicle_operation": operation,
-                                "reception": reception,
-                                "operating_costs": draw(_fen(max_fen // 10)),
-                            },
-                        ),
-                    )
-                ],
-                (
-                    "total",
-                    "abroad",
-                    "vehicle",
-                    "vehicle_purchase",
-                    "vehicle_operation",
-                    "reception",
-                    "operating_costs",
-                ),
-                in_wan=True,
-            ),
+            three_public({"operating_costs": draw(_fen(max_fen // 10))}),
         ]
     else:
         basic_app = sum(basic_of[f] for f in appropriation)
@@ -1023,40 +1008,13 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
                 [line("total", "合计", total=basic_of["gb"]), *_as_total(coded)],
                 ("total",),
             ),
-            table(
-                k.BUDGET_THREE_PUBLIC,
-                [
-                    Row(
-                        line="three_public",
-                        label="“三公”经费",
-                        cells=cells(
-                            pr_wan,
-                            {
-                                "total": three + meeting + training,
-                                "three_public": three,
-                                "abroad": abroad,
-                                "vehicle": vehicle,
-                                "vehicle_purchase": purchase,
-                                "vehicle_operation": operation,
-                                "reception": reception,
-                                "meeting": meeting,
-                                "training": training,
-                            },
-                        ),
-                    )
-                ],
-                (
-                    "total",
-                    "three_public",
-                    "abroad",
-                    "vehicle",
-                    "vehicle_purchase",
-                    "vehicle_operation",
-                    "reception",
-                    "meeting",
-                    "training",
-                ),
-                in_wan=True,
+            three_public(
+                {
+                    "total": three + meeting + training,
+                    "three_public": three,
+                    "meeting": meeting,
+                    "training": training,
+                }
             ),
             functional(k.BUDGET_GOV_FUND, ("gf",), ("total",)),
             table(
