@@ -13,7 +13,7 @@ from govbudget.checks.registry import Context, rule
 from govbudget.checks.relations import Relation, Term, all_blank, cell, expand, terms_of
 from govbudget.codes import Level
 from govbudget.tables import APPROPRIATION_LINES, SPECS, LineEqual, LineSum, RowSum, spec
-from govbudget.tables.base import Family, Row, Table, TableKind
+from govbudget.tables.base import Row, Table, TableKind
 
 __all__ = ["declared_relations", "row_identity"]
 
@@ -185,7 +185,7 @@ def grand_total(context: Context) -> Iterator[Relation]:
     """
     for table in _tables(context, _TOTALLED):
         categories = [r for r in table.coded_rows() if r.code and r.code.level is Level.CATEGORY]
-        if not categories and table.kind.family is Family.BUDGET:
+        if not categories and table.kind is K.BUDGET_EXPENDITURE:
             continue  # Jiangsu's 支出预算总表 prints its 合计 line alone, with no 类 under it
         for column in table.column_keys:
             found = cell(table, "total", column)
