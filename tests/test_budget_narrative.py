@@ -583,6 +583,11 @@ def test_tables_read_badly_are_not_trusted_for_disagreements() -> None:
     assert [f.rule for f in flagged(judged(unbalanced, "支出预算总计1,060.00万元。"))] == [
         "narrative.amount"
     ]
+    repaired = attrs.evolve(problem, message="the code is printed 7 | 11; read as …", repaired=True)
+    misprinted = attrs.evolve(unbalanced, problems=(repaired,))  # read one way only: trusted
+    assert [f.rule for f in flagged(judged(misprinted, "支出预算总计1,060.00万元。"))] == [
+        "narrative.amount"
+    ]
 
 
 def test_unbound_change_amounts_are_listed_not_flagged() -> None:

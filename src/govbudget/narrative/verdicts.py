@@ -355,7 +355,7 @@ def _unread(verdict: Verdict, disclosure: Disclosure) -> Verdict:
     if verdict.outcome is not Outcome.INCONSISTENT or not verdict.cells:
         return verdict
     title = verdict.cells[0].table.value
-    if not any(p.location.table == title for p in disclosure.problems):
+    if not any(p.location.table == title and not p.repaired for p in disclosure.problems):
         return verdict
     return attrs.evolve(
         verdict,
