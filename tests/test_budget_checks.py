@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from govbudget import Disclosure, check
@@ -50,8 +50,8 @@ def test_each_layout_prints_its_whole_set(layout: str, data: st.DataObject) -> N
     assert budget.tables[K.BUDGET_THREE_PUBLIC].unit.value == "万元"
 
 
-def _move(budget: Disclosure, kind: TableKind, row: str, column: str) -> Disclosure:
-    """*budget* with one cell raised by 1000 in its table's unit (a blank becomes 1000)."""
+def _move(budget: Disclosure, kind: TableKind, row: str, column: str, by: int = 1000) -> Disclosure:
+    """*budget* with one cell raised by *by* in its table's unit (a blank becomes *by*)."""
     table = budget.tables[kind]
     rows = []
     for printed in table.rows:
@@ -59,7 +59,7 @@ def _move(budget: Disclosure, kind: TableKind, row: str, column: str) -> Disclos
             old = table.amount(row, column)
             assert old is not None
             base = Decimal(0) if old.blank else old.value
-            new = Amount(base + 1000, old.unit, table.places)
+            new = Amount(base + by, old.unit, table.places)
             rows.append(attrs.evolve(printed, cells={**printed.cells, column: new}))
         else:
             rows.append(printed)
@@ -269,3 +269,14 @@ def test_a_blank_never_ties_with_a_printed_figure() -> None:
     report = check(_procurement(*rows), rules=["summary.procurement"])
 
     assert [s.cell.row for s in report.suspects] == ["item2"]
+
+
+@settings(max_examples=10)
+@given(consistent_budgets(layout="上海"))
+def test_basic_reception_beyond_the_three_public_table_is_an_error(budget: Disclosure) -> None:
+    """30217 公务接待费 raised past the 三公 table's 公务接待费 (万元 against 元) objects."""
+    assume(budget.tables[K.BUDGET_GENERAL_BASIC].row("30217") is not None)
+    far = 10**9  # 元: beyond any generated 三公 figure
+    report = check(_move(budget, K.BUDGET_GENERAL_BASIC, "30217", "total", far), skip=CATALOGUE)
+
+    assert "budget.three-public" in {f.rule for f in report.errors()}

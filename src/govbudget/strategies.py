@@ -803,6 +803,9 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
     abroad, purchase, operation, reception, meeting, training = (
         draw(_fen(max_fen // 100)) for _ in range(6)
     )
+    # The 三公 table counts project spending too: at least the basic 30217 and 30231.
+    operation += values.get("30231", 0)
+    reception += values.get("30217", 0)
     vehicle = purchase + operation
     three = abroad + vehicle + reception
 

@@ -500,3 +500,41 @@ def categories(context: Context) -> Iterator[Relation]:
             f"{summary.kind.label}「{key}」≥ {detail.kind.label}「{key}」",
             Op.GE,
         )
+
+
+@rule(
+    "budget.three-public",
+    "三公 reception and vehicle operation are at least the economic table's",
+    "“三公”经费预算不小于基本支出中的对应科目",
+    tables=(K.BUDGET_THREE_PUBLIC, K.BUDGET_GENERAL_BASIC),
+)
+def three_public(context: Context) -> Iterator[Relation]:
+    """The 三公 table's 公务接待费 and 公务用车运行费 cover the economic table's.
+
+    公务接待费 ≥ 30217 公务接待费 and 公务用车运行(维护)费 ≥ 30231 公务用车运行维护费 of the
+    一般公共预算基本支出 table (the 三公 table also counts project spending, so it may be
+    larger, never smaller). The 三公 table is often in 万元 beside economic tables in 元:
+    the comparison converts exactly.
+
+    Example: 公务接待费 0.95万元 while 30217 prints 19,500.00元.
+    """
+    table, economic = _tables(context, K.BUDGET_THREE_PUBLIC, K.BUDGET_GENERAL_BASIC)
+    if table is None or economic is None:
+        return
+    for column, code, name in (
+        ("reception", "30217", "公务接待费"),
+        ("vehicle_operation", "30231", "公务用车运行维护费"),
+    ):
+        part = at(economic, code, "total")
+        if not part:
+            continue
+        for row in table.rows:
+            found = at(table, row.key, column)
+            if found:
+                yield from equal(
+                    found,
+                    part,
+                    f"{table.kind.label} {column} ≥ {economic.kind.label} {code}",
+                    f"“三公”经费{name} ≥ 基本支出{code}",
+                    Op.GE,
+                )
