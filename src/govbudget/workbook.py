@@ -37,10 +37,12 @@ from govbudget.tables.base import Family, Table, TableKind
 __all__ = [
     "HEADER_ROWS",
     "METADATA_SHEET",
+    "format_places",
     "from_workbook",
     "is_govbudget_workbook",
     "restore_cell",
     "sheet_name",
+    "sheet_number",
     "to_xlsx",
 ]
 
@@ -210,8 +212,14 @@ def _read_table(sheet: Any, table: Table, where: Location) -> Table:
     return attrs.evolve(table, rows=rows)
 
 
-def _format_places(number_format: str) -> int | None:
-    """The decimals a number format prints (``"#,##0.00"`` → 2), or ``None`` for General."""
+def format_places(number_format: str) -> int | None:
+    """The decimals a number format prints (``"#,##0.00"`` → 2), or ``None`` for General.
+
+    >>> format_places("#,##0.00"), format_places("0"), format_places("General")
+    (2, 0, None)
+
+    .. versionadded:: 0.2
+    """
     if not number_format or number_format == "General":
         return None
     if "." not in number_format:
@@ -222,6 +230,17 @@ def _format_places(number_format: str) -> int | None:
             break
         count += 1
     return count
+
+
+def sheet_number(value: float | int) -> Decimal:
+    """A spreadsheet's number as the decimal it shows: a float by its shortest repr.
+
+    >>> sheet_number(0.1), sheet_number(12)
+    (Decimal('0.1'), Decimal('12'))
+
+    .. versionadded:: 0.2
+    """
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def restore_cell(value: object, number_format: str, recorded: Amount | None, unit: Unit) -> Amount:
@@ -250,7 +269,7 @@ def restore_cell(value: object, number_format: str, recorded: Amount | None, uni
             return recorded
         return Amount.empty(unit, 0)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        number = sheet_number(value)
         if (
             recorded is not None
             and not recorded.blank
@@ -259,5 +278,5 @@ def restore_cell(value: object, number_format: str, recorded: Amount | None, uni
         ):
             return recorded
         decimals = max(-int(number.as_tuple().exponent), 0)
-        return Amount(number, unit, max(_format_places(number_format) or 0, decimals))
+        return Amount(number, unit, max(format_places(number_format) or 0, decimals))
     return cells.decode(str(value), unit)

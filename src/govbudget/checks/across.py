@@ -50,7 +50,8 @@ def equal(
     yield Relation(found, parts, what, what_zh, op)
 
 
-def _categories(*tables: Table | None) -> list[str]:
+def category_keys(*tables: Table | None) -> list[str]:
+    """The 类 codes listed by any of *tables*, in first-printed order."""
     keys: list[str] = []
     for table in tables:
         if table is None:
@@ -67,7 +68,7 @@ def by_category(
     """Every 类 line of a summary table against the 类 row of a detail table."""
     if summary is None or detail is None:
         return
-    for key in _categories(summary, detail):
+    for key in category_keys(summary, detail):
         yield from equal(
             lookup(summary, key, column),
             lookup(detail, key, detail_column),

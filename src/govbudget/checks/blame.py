@@ -50,6 +50,14 @@ class _Candidate:
     def score(self) -> int:
         return self.explains - self.breaks
 
+    def repaired(self) -> _Span:
+        """The figures (printed + δ) that repair the most: the span of δ made absolute."""
+        printed = self.term.amount.value
+        with localcontext(EXACT):
+            low = printed + self.low if self.low is not None else None
+            high = printed + self.high if self.high is not None else None
+        return low, high
+
 
 def _span(relation: Relation, coefficient: int) -> _Span:
     """The changes of a cell (coefficient *coefficient*) that make *relation* hold."""
@@ -142,14 +150,11 @@ def _slip(candidate: _Candidate) -> bool:
     amount = candidate.term.amount
     if amount.blank or not amount.value:
         return False
-    printed = amount.value
-    with localcontext(EXACT):
-        low = printed + candidate.low if candidate.low is not None else None
-        high = printed + candidate.high if candidate.high is not None else None
-        return any(
-            (low is None or low <= value) and (high is None or value <= high)
-            for value in _slips(printed, amount.places)
-        )
+    low, high = candidate.repaired()
+    return any(
+        (low is None or low <= value) and (high is None or value <= high)
+        for value in _slips(amount.value, amount.places)
+    )
 
 
 def _slips(printed: Decimal, places: int) -> list[Decimal]:
@@ -165,14 +170,11 @@ def _slips(printed: Decimal, places: int) -> list[Decimal]:
 
 
 def _suspect(candidate: _Candidate) -> Suspect:
-    printed = candidate.term.amount.value
-    with localcontext(EXACT):
-        low = printed + candidate.low if candidate.low is not None else None
-        high = printed + candidate.high if candidate.high is not None else None
+    low, high = candidate.repaired()
     return Suspect(
         cell=candidate.ref,
         location=candidate.term.location,
-        printed=printed,
+        printed=candidate.term.amount.value,
         low=low,
         high=high,
         explains=candidate.explains,

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govbudget.checks.across import equal, lookup
+from govbudget.checks.across import category_keys, equal, lookup
 from govbudget.checks.registry import Context, rule
-from govbudget.checks.relations import Op, Relation, Term, cell, expand
-from govbudget.codes import Level
+from govbudget.checks.relations import Op, Relation, Term, declared, expand
 from govbudget.tables.base import Table, TableKind
 
 __all__: list[str] = []
@@ -35,9 +34,9 @@ def at(table: Table | None, row: str, column: str) -> list[Term] | None:
     """
     if table is None:
         return None
+    declared(table.kind, row, column)  # a misspelt key raises, printed or not
     found = table.row(row)
     if found is None or column not in found.cells:
-        cell(table, row, column)  # a misspelt key still raises
         return None
     return expand(table, row, column)
 
@@ -60,16 +59,6 @@ def same(
     )
 
 
-def _categories(table: Table | None) -> list[str]:
-    if table is None:
-        return []
-    return [
-        row.key
-        for row in table.coded_rows()
-        if row.code is not None and row.code.level is Level.CATEGORY
-    ]
-
-
 def by_category(
     summary: Table | None, column: str, detail: Table | None, detail_column: str, name: str
 ) -> Iterator[Relation]:
@@ -77,7 +66,7 @@ def by_category(
 
     A 类 listed in one and not the other stands for zero there.
     """
-    left, right = _categories(summary), _categories(detail)
+    left, right = category_keys(summary), category_keys(detail)
     if summary is None or detail is None or not left or not right:
         return
     if detail_column not in detail.column_keys or column not in summary.column_keys:
@@ -365,7 +354,7 @@ def personnel_public(context: Context) -> Iterator[Relation]:
     Example: 人员经费 22,826,756.00 while 301 and 303 add up to 22,836,756.00.
     """
     table = context.disclosure.table(K.BUDGET_GENERAL_BASIC)
-    categories = _categories(table)
+    categories = category_keys(table)
     if table is None or not categories:
         return
     personnel = [k for k in categories if k in ("301", "303")]
@@ -416,9 +405,7 @@ def funds_by_code(context: Context) -> Iterator[Relation]:
         K.BUDGET_GENERAL_EXPENDITURE,
         K.BUDGET_GOV_FUND,
     )
-    if spending is None or general is None or not _codes(spending, general):
-        return
-    if not (_codes(spending) and _codes(general)):
+    if spending is None or general is None or not (_codes(spending) and _codes(general)):
         return
     for key in _codes(spending, general, fund):
         found = lookup(spending, key, "total")
@@ -486,10 +473,10 @@ def categories(context: Context) -> Iterator[Relation]:
         K.BUDGET_APPROPRIATION_EXPENDITURE,
         K.BUDGET_GENERAL_EXPENDITURE,
     )
-    detail = spending if spending is not None and _categories(spending) else general
+    detail = spending if spending is not None and category_keys(spending) else general
     if summary is None or detail is None or "amount" not in summary.column_keys:
         return
-    for key in _categories(detail):
+    for key in category_keys(detail):
         found, part = lookup(summary, key, "amount"), lookup(detail, key, "total")
         if found is None or part is None:
             continue

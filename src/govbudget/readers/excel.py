@@ -15,7 +15,6 @@ reads it back exactly.
 from __future__ import annotations
 
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,25 +34,6 @@ MAX_CELLS: Final = 2_000_000
 MAX_UNZIPPED_BYTES: Final = 512 * 1024 * 1024
 
 
-def _places(number_format: str) -> int | None:
-    """The decimals a number format prints (``"#,##0.00"`` → 2), or ``None`` for General."""
-    if not number_format or number_format == "General":
-        return None
-    if "." not in number_format:
-        return 0
-    after = number_format.split(".", 1)[1]
-    count = 0
-    for char in after:
-        if char not in "0#":
-            break
-        count += 1
-    return count
-
-
-def _number(value: float | int) -> Decimal:
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-
-
 def _text(value: object, number_format: str) -> str:
     """A cell as the text it shows: numbers at their format's precision, no line breaks."""
     if value is None:
@@ -61,8 +41,8 @@ def _text(value: object, number_format: str) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        number = _number(value)
-        places = _places(number_format)
+        number = workbook.sheet_number(value)
+        places = workbook.format_places(number_format)
         if places is None:
             return f"{number.normalize():f}" if number == number.to_integral() else f"{number:f}"
         return f"{number:.{places}f}"
