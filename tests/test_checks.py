@@ -523,7 +523,7 @@ def test_report_filters_and_exports(seed: Disclosure) -> None:
     assert len(report.filter(table=K.GENERAL_BUDGET_BASIC_EXPENDITURE).findings) == 1
     assert len(report.filter(rule="row.columns").findings) == 1
     data = json.loads(report.to_json())
-    assert data["schema"] == "govbudget.report/1"
+    assert data["schema"] == "govbudget.report/2"
     document = data["documents"][0]
     assert document["year"] == 2020
     assert document["kind"] == "决算"

@@ -110,7 +110,7 @@ def test_check_json_report_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixt
 
     report = json.loads(capsys.readouterr().out)
     assert status == 1
-    assert report["schema"] == "govbudget.report/1"
+    assert report["schema"] == "govbudget.report/2"
     document = report["documents"][0]
     assert document["path"] == str(broken)
     assert document["tables"][0] == "income_expenditure_summary"

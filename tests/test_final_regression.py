@@ -3,7 +3,8 @@
 ``tests/data/final_account_findings.json`` holds, for the shipped example and the real
 final accounts in ``../shared/``, every finding, suspect, count and coverage figure of the
 JSON report as it was before the budget family was added (the number of rules run aside,
-which grows with every rule). Any change to a final-account verdict shows here.
+which grows with every rule, and the wording of messages). Any change to a final-account
+verdict shows here.
 """
 
 from __future__ import annotations
@@ -30,12 +31,20 @@ SHARED_FILES = {
 }
 
 
+#: What a finding says in words and where it points on the page: presentation, left out of
+#: the pin so that rewording a message does not look like a changed verdict.
+WORDING = ("message", "message_zh", "row_label", "column_label", "page")
+
+
 def _verdict(path: Path) -> dict[str, Any]:
     document: dict[str, Any] = reports_to_dict([check(read(path))])["documents"][0]
     coverage = dict(document["coverage"])
     coverage.pop("rules_run")
     return {
-        "findings": document["findings"],
+        "findings": [
+            {k: v for k, v in finding.items() if k not in WORDING}
+            for finding in document["findings"]
+        ],
         "suspects": document["suspects"],
         "coverage": coverage,
         "counts": document["counts"],

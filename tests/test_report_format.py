@@ -1,10 +1,12 @@
-"""The JSON report format (govbudget.report/1): its exact keys, and the notebook views."""
+"""The JSON report format (govbudget.report/2): its exact keys, and the notebook views."""
 
 import json
 from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govbudget import (
     COVERAGE_KEYS,
@@ -25,6 +27,11 @@ from govbudget import (
     check,
     reports_to_dict,
     reports_to_json,
+)
+from govbudget.strategies import (
+    InjectedError,
+    budgets_with_error,
+    disclosures_with_error,
 )
 from govbudget.writers import to_dataframes
 
@@ -60,7 +67,7 @@ def test_document_keys_are_exactly_the_documented_ones(seed: Disclosure) -> None
 
 
 def test_finding_keys_are_exactly_the_documented_ones(broken: Disclosure) -> None:
-    """Every finding has exactly the thirteen documented keys, in order."""
+    """Every finding has exactly the seventeen documented keys, in order."""
     document = reports_to_dict([check(broken)])["documents"][0]
 
     assert document["findings"]
@@ -71,8 +78,12 @@ def test_finding_keys_are_exactly_the_documented_ones(broken: Disclosure) -> Non
         "severity",
         "table",
         "row",
+        "row_label",
         "column",
+        "column_label",
+        "page",
         "message",
+        "message_zh",
         "expected",
         "found",
         "difference",
@@ -93,8 +104,12 @@ def test_a_table_finding_in_json(broken: Disclosure) -> None:
         "severity": "error",
         "table": "general_budget_expenditure",
         "row": "20101",
+        "row_label": "人大事务",
         "column": "basic",
+        "column_label": "基本支出",
+        "page": None,
         "message": hierarchy["message"],
+        "message_zh": hierarchy["message_zh"],
         "expected": "846.91",
         "found": "836.91",
         "difference": "-10.00",
@@ -104,6 +119,9 @@ def test_a_table_finding_in_json(broken: Disclosure) -> None:
         "computed": None,
     }
     assert "expected 846.91" in hierarchy["message"]
+    assert "「20101 人大事务」基本支出" in hierarchy["message"]
+    assert "(basic)" not in hierarchy["message"]
+    assert "应为846.91万元" in hierarchy["message_zh"]
 
 
 def test_a_narrative_finding_in_json(seed: Disclosure) -> None:
@@ -177,7 +195,7 @@ def test_reports_to_json_keeps_order_and_schema(seed: Disclosure, broken: Disclo
     text = reports_to_json([check(broken), Unreadable("b.txt", "bad"), check(seed)])
     data = json.loads(text)
 
-    assert data["schema"] == "govbudget.report/1"
+    assert data["schema"] == "govbudget.report/2"
     assert [d["path"] for d in data["documents"]] == [
         "broken.json",
         "b.txt",
@@ -281,3 +299,42 @@ def test_report_to_dataframe_one_row_per_finding(broken: Disclosure) -> None:
     assert len(frame) == 2
     assert list(frame["rule"]) == ["sum.hierarchy", "row.columns"]
     assert frame.loc[0, "expected"] == Decimal("846.91")
+
+
+def _internal_keys(disclosure: Disclosure) -> set[str]:
+    """Every line key and column key of *disclosure* that a printed name stands for."""
+    keys: set[str] = set()
+    for table in disclosure.tables.values():
+        keys.update(table.column_keys)
+        keys.update(row.key for row in table.rows if row.code is None)
+    return keys
+
+
+def _leaks(message: str, keys: set[str]) -> list[str]:
+    """The internal keys *message* names: ``(basic)``, ``[x, y]`` or any key with ``_``."""
+    return sorted(
+        key
+        for key in keys
+        if f"({key})" in message
+        or f"[{key}" in message
+        or f", {key}]" in message
+        or ("_" in key and key in message)
+    )
+
+
+@given(
+    st.one_of(
+        disclosures_with_error(),
+        budgets_with_error(),
+    )
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_messages_name_rows_and_columns_as_printed(injected: InjectedError) -> None:
+    """Property: no finding's message names a row or column by its internal key."""
+    report = check(injected.disclosure)
+    keys = _internal_keys(injected.disclosure)
+    for finding in report.findings:
+        assert _leaks(finding.message, keys) == [], finding.message
+        assert _leaks(finding.message_zh, keys) == [], finding.message_zh
+        data = finding.to_dict()
+        assert data["message_zh"] == finding.message_zh

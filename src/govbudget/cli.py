@@ -9,7 +9,7 @@ Commands:
     print it). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
-    what was found and the tolerance (or the JSON report, schema ``govbudget.report/1``).
+    what was found and the tolerance (or the JSON report, schema ``govbudget.report/2``).
     A PATH may be a folder: every ``.json``, ``.txt``, ``.pdf``, ``.xlsx`` and ``.xls``
     file in it and its subfolders is checked, in name order (hidden files skipped). On a
     terminal the report is coloured by severity and a progress bar on stderr follows

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: The identifier of the JSON report format.
-REPORT_SCHEMA = "govbudget.report/1"
+REPORT_SCHEMA = "govbudget.report/2"
 
 #: The keys of one finding in the JSON report, in order (docs/reference/report-format.md).
 FINDING_KEYS: Final = (
@@ -46,8 +46,12 @@ FINDING_KEYS: Final = (
     "severity",
     "table",
     "row",
+    "row_label",
     "column",
+    "column_label",
+    "page",
     "message",
+    "message_zh",
     "expected",
     "found",
     "difference",
@@ -180,16 +184,25 @@ class Finding:
         are ``None``. The table is named by its kind (``"general_budget_expenditure"``).
 
         .. versionchanged:: 0.1
-           Exactly the documented keys (the Chinese message, unit, location and cells
-           are in the text report and on the :class:`Finding` itself).
+           Exactly the documented keys (the unit, location and cells are in the text
+           report and on the :class:`Finding` itself).
+
+        .. versionchanged:: 0.2
+           Format ``govbudget.report/2``: ``message_zh`` (the Chinese message the text
+           report prints), ``row_label`` and ``column_label`` (the row and column as
+           printed) and ``page``.
         """
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "table": self.table.name.lower() if self.table else None,
             "row": self.row,
+            "row_label": self.row_label,
             "column": self.column,
+            "column_label": self.location.column if self.column is not None else None,
+            "page": self.location.page,
             "message": self.message,
+            "message_zh": self.message_zh,
             "expected": _s(self.expected),
             "found": _s(self.found),
             "difference": _s(self.difference),
@@ -332,7 +345,7 @@ class Report:
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON: ``{"schema": "govbudget.report/1", "documents": [...]}``."""
+        """The report as JSON: ``{"schema": "govbudget.report/2", "documents": [...]}``."""
         return reports_to_json([self], indent=indent)
 
     def _repr_html_(self) -> str:
@@ -411,12 +424,12 @@ def reports_to_dict(documents: Iterable[Report | Unreadable]) -> dict[str, Any]:
 
 
 def reports_to_json(documents: Iterable[Report | Unreadable], *, indent: int | None = 2) -> str:
-    """The JSON report (``govbudget.report/1``) of several documents, in the order given.
+    """The JSON report (``govbudget.report/2``) of several documents, in the order given.
 
     The format is documented key by key in ``docs/reference/report-format.md``.
 
     >>> reports_to_json([], indent=None)
-    '{"schema": "govbudget.report/1", "documents": []}'
+    '{"schema": "govbudget.report/2", "documents": []}'
 
     .. versionadded:: 0.1
     """

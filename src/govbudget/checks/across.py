@@ -72,7 +72,8 @@ def by_category(
         yield from equal(
             lookup(summary, key, column),
             lookup(detail, key, detail_column),
-            f"{summary.kind.label} 类 {key} ({column}) = {detail.kind.label} ({detail_column})",
+            f"{summary.kind.label} {summary.cell_name(key, column)} = "
+            f"{detail.kind.label} {detail.cell_name(key, detail_column)}",
             f"{summary.kind.label}「{key}」{name} = {detail.kind.label}「{key}」",
         )
 
@@ -89,7 +90,8 @@ def spending(
     yield from equal(
         lookup(summary, "expenditure_total", column),
         lookup(detail, "total", "total"),
-        f"{summary.kind.label} expenditure_total ({column}) = {detail.kind.label} 合计",
+        f"{summary.kind.label} {summary.cell_name('expenditure_total', column)} = "
+        f"{detail.kind.label} 合计",
         f"{summary.kind.label}本年支出合计「{name}」= {detail.kind.label}合计",
     )
     yield from by_category(summary, column, detail, "total", name)
@@ -136,7 +138,8 @@ def income(context: Context) -> Iterator[Relation]:
         yield from equal(
             lookup(detail, "total", column),
             right,
-            f"{detail.kind.label} 合计 ({column}) = {summary.kind.label} {' + '.join(lines)}",
+            f"{detail.kind.label} {detail.cell_name('total', column)} = {summary.kind.label} "
+            + " + ".join(summary.row_name(line) for line in lines),
             f"{detail.kind.label} 合计「{name}」= {summary.kind.label}「{name}」",
         )
 
@@ -182,7 +185,8 @@ def appropriation(context: Context) -> Iterator[Relation]:
         yield from equal(
             lookup(detail, line, "amount"),
             lookup(summary, line, "amount"),
-            f"04 {line} = 01 {line}",
+            f"{detail.kind.label} {detail.row_name(line)} = "
+            f"{summary.kind.label} {summary.row_name(line)}",
             "财政拨款收入支出决算总表与收入支出决算总表的同一收入项一致",
         )
 
@@ -206,7 +210,8 @@ def _fund(  # noqa: PLR0917 - one fund's column against its own table
         yield from equal(
             lookup(summary, line, summary_column),
             lookup(detail, "total", detail_column),
-            f"04 {line} = {kind.label} 合计 ({detail_column})",
+            f"{summary.kind.label} {summary.cell_name(line, summary_column)} = "
+            f"{kind.label} {detail.cell_name('total', detail_column)}",
             f"财政拨款收入支出决算总表{name}{what_zh} = {kind.label}合计{what_zh}",
         )
 
@@ -249,7 +254,7 @@ def basic(context: Context) -> Iterator[Relation]:
     yield from equal(
         lookup(context.disclosure.table(K.GENERAL_BUDGET_EXPENDITURE), "total", "basic"),
         [*personnel, *public],
-        "05 合计 basic = 06 personnel_total + public_total",
+        "05 合计「基本支出」= 06 人员经费合计 + 公用经费合计",
         "一般公共预算财政拨款支出决算表基本支出 = 人员经费合计 + 公用经费合计",
     )
 
@@ -328,7 +333,8 @@ def three_public(context: Context) -> Iterator[Relation]:
             yield from equal(
                 lookup(table, row.key, column),
                 right,
-                f"07 {column} ≥ 06 {code}",
+                f"{table.kind.label} {table.cell_name(row.key, column)} ≥ "
+                f"{detail.kind.label} {detail.row_name(code)}",
                 f"“三公”经费{name}决算数 ≥ 基本支出决算表{code}",
                 Op.GE,
             )

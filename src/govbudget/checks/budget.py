@@ -54,7 +54,8 @@ def same(
     yield from equal(
         found,
         expected,
-        f"{table.kind.label} [{row}, {column}] = {other.kind.label} [{other_row}, {other_column}]",
+        f"{table.kind.label} {table.cell_name(row, column)} = "
+        f"{other.kind.label} {other.cell_name(other_row, other_column)}",
         what_zh,
     )
 
@@ -79,7 +80,8 @@ def by_category(
         yield from equal(
             found,
             expected,
-            f"{summary.kind.label} 类 {key} ({column}) = {detail.kind.label} ({detail_column})",
+            f"{summary.kind.label} {summary.cell_name(key, column)} = "
+            f"{detail.kind.label} {detail.cell_name(key, detail_column)}",
             f"{summary.kind.label}「{key}」{name} = {detail.kind.label}「{key}」",
         )
 
@@ -204,7 +206,7 @@ def appropriation(context: Context) -> Iterator[Relation]:
             yield from equal(
                 found,
                 part,
-                f"收支预算总表 {line} ≥ 财政拨款收支预算总表 {line}",
+                f"收支预算总表「{name}」≥ 财政拨款收支预算总表「{name}」",
                 f"收支预算总表「{name}」≥ 财政拨款收支预算总表「{name}」",
                 Op.GE,
             )
@@ -369,7 +371,7 @@ def personnel_public(context: Context) -> Iterator[Relation]:
         yield from equal(
             found,
             [t for k in keys for t in expand(table, k, "total")],
-            f"{table.kind.label}: total {column} = Σ 类 {', '.join(keys)}",
+            f"{table.kind.label}: {table.cell_name('total', column)} = Σ 类 {', '.join(keys)}",
             f"{table.kind.label}合计行：{what_zh}",
         )
 
@@ -415,7 +417,8 @@ def funds_by_code(context: Context) -> Iterator[Relation]:
         yield from equal(
             found,
             parts,
-            f"{spending.kind.label} {key} = {general.kind.label} + {K.BUDGET_GOV_FUND.value}",
+            f"{spending.kind.label}「{spending.row_name(key)}」= {general.kind.label} + "
+            f"{K.BUDGET_GOV_FUND.label}",
             f"{spending.kind.label}「{key}」= 一般公共预算 + 政府性基金",
         )
 
@@ -447,7 +450,8 @@ def basic_by_code(context: Context) -> Iterator[Relation]:
         yield from equal(
             found,
             part,
-            f"{appropriation.kind.label} {key} ≥ {general.kind.label} {key}",
+            f"{appropriation.kind.label}「{appropriation.row_name(key)}」≥ "
+            f"{general.kind.label}「{general.row_name(key)}」",
             f"{appropriation.kind.label}「{key}」≥ 一般公共预算基本支出「{key}」",
             Op.GE,
         )
@@ -483,7 +487,8 @@ def categories(context: Context) -> Iterator[Relation]:
         yield from equal(
             found,
             part,
-            f"{summary.kind.label} 类 {key} ≥ {detail.kind.label} 类 {key}",
+            f"{summary.kind.label}「{summary.row_name(key)}」≥ "
+            f"{detail.kind.label}「{detail.row_name(key)}」",
             f"{summary.kind.label}「{key}」≥ {detail.kind.label}「{key}」",
             Op.GE,
         )
@@ -521,7 +526,8 @@ def three_public(context: Context) -> Iterator[Relation]:
                 yield from equal(
                     found,
                     part,
-                    f"{table.kind.label} {column} ≥ {economic.kind.label} {code}",
+                    f"{table.kind.label} {table.cell_name(row.key, column)} ≥ "
+                    f"{economic.kind.label}「{economic.row_name(code)}」",
                     f"“三公”经费{name} ≥ 基本支出{code}",
                     Op.GE,
                 )

@@ -232,8 +232,8 @@ def duplicates(context: Context) -> Iterator[Finding]:
                     "structure.duplicate",
                     Severity.ERROR,
                     table,
-                    f"row {row.key} {row.label} is printed {counts[row.key]} times",
-                    f"「{row.key} {row.label}」行重复出现{counts[row.key]}次",
+                    f"row {table.row_name(row.key)} is printed {counts[row.key]} times",
+                    f"「{table.row_name(row.key)}」行重复出现{counts[row.key]}次",
                     row=row,
                 )
 
@@ -260,9 +260,10 @@ def negatives(context: Context) -> Iterator[Finding]:
                         "structure.negative",
                         Severity.WARNING,
                         table,
-                        f"{row.key} {row.label} prints a negative figure {amount.printed()} "
-                        f"in {column}",
-                        f"「{row.key} {row.label}」出现负数{amount.printed()}",
+                        f"{table.row_name(row.key)} prints a negative figure {amount.printed()} "
+                        f"in {table.column_name(column)}",
+                        f"「{table.row_name(row.key)}」{table.column_name(column)}出现负数"
+                        f"{amount.printed()}",
                         row=row,
                         column=column,
                     )

@@ -87,7 +87,8 @@ def _line_identity(table: Table, identity: LineSum) -> Iterator[Relation]:
         rel = relation(
             cell(table, identity.found, column),
             parts,
-            f"{table.kind.label}: {identity.found} = {' + '.join(identity.parts)} ({column})",
+            f"{table.kind.label}: {table.cell_name(identity.found, column)} = "
+            + " + ".join(table.row_name(p) for p in identity.parts),
             f"{table.kind.label}：{identity.what_zh}",
         )
         if rel is not None:
@@ -102,7 +103,8 @@ def _line_equal(table: Table, identity: LineEqual) -> Iterator[Relation]:
     rel = relation(
         cell(table, line, column),
         terms_of([cell(table, other_line, other_column)]),
-        f"{table.kind.label}: {line} ({column}) = {other_line} ({other_column})",
+        f"{table.kind.label}: {table.cell_name(line, column)} = "
+        f"{table.cell_name(other_line, other_column)}",
         f"{table.kind.label}：{identity.what_zh}",
     )
     if rel is not None:
@@ -120,8 +122,9 @@ def row_identity(table: Table, total: str, parts: tuple[str, ...]) -> Iterator[R
         rel = relation(
             found,
             terms_of(cell(table, row.key, p) for p in present),
-            f"{table.kind.label} row {row.key} {row.label}: {total} = {' + '.join(present)}",
-            f"{table.kind.label}「{row.key} {row.label}」行："
+            f"{table.kind.label} row {table.row_name(row.key)}: "
+            f"{_column_label(table, total)} = {names}",
+            f"{table.kind.label}「{table.row_name(row.key)}」行："
             f"{_column_label(table, total)} = {names}",
         )
         if rel is not None:
@@ -162,7 +165,7 @@ def hierarchy(context: Context) -> Iterator[Relation]:
                 yield Relation(
                     found,
                     tuple(parts),
-                    f"{table.kind.label} {row.key} {row.label} ({column}) = Σ its {level}",
+                    f"{table.kind.label} {table.cell_name(row.key, column)} = Σ its {level}",
                     f"{table.kind.label}「{row.key} {row.label}」{_column_label(table, column)}"
                     f" = 所属{level}之和",
                 )
@@ -192,7 +195,7 @@ def grand_total(context: Context) -> Iterator[Relation]:
             rel = relation(
                 found,
                 [t for r in categories for t in expand(table, r.key, column)],
-                f"{table.kind.label} 合计 ({column}) = Σ 类",
+                f"{table.kind.label} {table.cell_name('total', column)} = Σ 类",
                 f"{table.kind.label} 合计「{_column_label(table, column)}」= 各类之和",
             )
             if rel is not None:
@@ -246,8 +249,9 @@ def balance(context: Context) -> Iterator[Relation]:
                         cell(table, row.key, "total", sign=-1),
                     ]
                 ),
-                f"{table.kind.label} row {row.key} {row.label}: closing = opening + income − total",
-                f"{table.kind.label}「{row.key} {row.label}」行："
+                f"{table.kind.label} row {table.row_name(row.key)}: "
+                "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
+                f"{table.kind.label}「{table.row_name(row.key)}」行："
                 "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
             )
             if rel is not None:
@@ -260,7 +264,7 @@ def _line_sum(  # noqa: PLR0917 - a relation between named lines, spelled out
     return relation(
         cell(table, found, column),
         terms_of(cell(table, p, column) for p in parts),
-        f"{table.kind.label}: {what} ({column})",
+        f"{table.kind.label}: {what} [{_column_label(table, column)}]",
         f"{table.kind.label}：{what_zh}",
     )
 
@@ -284,7 +288,7 @@ def summary_income(context: Context) -> Iterator[Relation]:
             "income_total",
             lines,
             "amount",
-            "income_total = Σ income lines",
+            "本年收入合计 = Σ income lines",
             "本年收入合计 = 各项收入之和",
         )
         if rel is not None:
@@ -296,7 +300,7 @@ def summary_income(context: Context) -> Iterator[Relation]:
             "income_total",
             APPROPRIATION_LINES,
             "amount",
-            "income_total = Σ appropriation lines",
+            "本年收入合计 = Σ appropriation lines",
             "本年收入合计 = 各项财政拨款收入之和",
         )
         if rel is not None:
@@ -328,7 +332,7 @@ def summary_expenditure(context: Context) -> Iterator[Relation]:
             rel = relation(
                 cell(table, "expenditure_total", column),
                 terms_of(cell(table, key, column) for key in categories),
-                f"{table.kind.label}: expenditure_total ({column}) = Σ 类 lines",
+                f"{table.kind.label}: {table.cell_name('expenditure_total', column)} = Σ 类 lines",
                 f"{table.kind.label}：本年支出合计「{_column_label(table, column)}」= 各类支出之和",
             )
             if rel is not None and not (rel.found.amount.blank and not categories):
@@ -351,7 +355,7 @@ def _budget_categories(table: Table) -> Iterator[Relation]:
         rel = relation(
             cell(table, line, column),
             terms_of(cell(table, key, column) for key in categories),
-            f"{table.kind.label}: {line} ({column}) = Σ 类 lines",
+            f"{table.kind.label}: {table.cell_name(line, column)} = Σ 类 lines",
             f"{table.kind.label}：{found_row.label or '支出合计'}「{_column_label(table, column)}」"
             "= 各类支出之和",
         )
@@ -387,7 +391,7 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
                 "income_grand_total",
                 ("income_total", "use_non_appropriation_balance", "opening_balance"),
                 "amount",
-                "income 总计 = income_total + balances used + opening balance",
+                "收入总计 = 本年收入合计 + balances used + opening balance",
                 "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
             ),
             _line_sum(
@@ -395,7 +399,7 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
                 "expenditure_grand_total",
                 ("expenditure_total", "surplus_distribution", "closing_balance"),
                 "amount",
-                "expenditure 总计 = expenditure_total + surplus distribution + closing balance",
+                "支出总计 = 本年支出合计 + surplus distribution + closing balance",
                 "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
             ),
         ):
@@ -410,7 +414,7 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
             "income_grand_total",
             ("income_total", "opening_balance"),
             "amount",
-            "income 总计 = income_total + opening balance",
+            "收入总计 = 本年收入合计 + opening balance",
             "收入总计 = 本年收入合计 + 年初财政拨款结转和结余",
         ),
     ]
@@ -432,7 +436,7 @@ def summary_grand_total(context: Context) -> Iterator[Relation]:
                 "expenditure_grand_total",
                 ("expenditure_total", "closing_balance"),
                 column,
-                "expenditure 总计 = expenditure_total + closing balance",
+                "支出总计 = 本年支出合计 + closing balance",
                 f"支出总计「{_column_label(appropriation, column)}」"
                 "= 本年支出合计 + 年末财政拨款结转和结余",
             )
@@ -459,7 +463,7 @@ def summary_balanced(context: Context) -> Iterator[Relation]:
         rel = relation(
             cell(table, "expenditure_grand_total", column),
             terms_of([cell(table, "income_grand_total", "amount")]),
-            f"{kind.label}: expenditure 总计 = income 总计",
+            f"{kind.label}: 支出总计 = 收入总计",
             f"{kind.label}：支出总计 = 收入总计",
         )
         if rel is not None:
@@ -555,7 +559,8 @@ def three_public(context: Context) -> Iterator[Relation]:
                     relation(
                         cell(table, row.key, f"{side}_total"),
                         terms_of(cell(table, row.key, p) for p in parts),
-                        f"{table.kind.label} {side}: total = abroad + vehicle + reception",
+                        f"{table.kind.label} {side_zh}: 合计 = 因公出国（境）费"
+                        " + 公务用车购置及运行费 + 公务接待费",
                         f"{table.kind.label} {side_zh}：合计 = 因公出国（境）费"
                         " + 公务用车购置及运行费 + 公务接待费",
                     ),
@@ -565,7 +570,7 @@ def three_public(context: Context) -> Iterator[Relation]:
                             cell(table, row.key, p)
                             for p in (f"{side}_vehicle_purchase", f"{side}_vehicle_operation")
                         ),
-                        f"{table.kind.label} {side}: vehicle = purchase + operation",
+                        f"{table.kind.label} {side_zh}: 公务用车购置及运行费 = 购置费 + 运行费",
                         f"{table.kind.label} {side_zh}：公务用车购置及运行费 = 购置费 + 运行费",
                     ),
                 ]
@@ -597,7 +602,7 @@ def summary_procurement(context: Context) -> Iterator[Relation]:
         rel = relation(
             cell(table, head.key, column),
             terms_of(cell(table, p.key, column) for p in parts),
-            f"{table.kind.label}: {head.key} = Σ the lines under it",
+            f"{table.kind.label}: {table.row_name(head.key)} = Σ the lines under it",
             f"{table.kind.label}「{head.label}」= 其下各行之和",
         )
         if rel is not None:

@@ -339,6 +339,38 @@ class Table:
 
         return table_html(self)
 
+    def row_name(self, row: str) -> str:
+        """A row as printed: ``"2010101 行政运行"`` for a coded row, ``"本年收入合计"`` for a line.
+
+        A line printed without a label is named by its table's usual label for it; only a
+        row the table does not hold is named by its key.
+
+        .. versionadded:: 0.2
+        """
+        found = self.row(row)
+        if found is not None and found.code is not None:
+            return f"{found.code.digits} {found.label}".rstrip()
+        if found is not None and found.label:
+            return found.label
+        from govbudget.tables import spec  # noqa: PLC0415 - specs import this module
+
+        usual = next((line.label for line in spec(self.kind).lines if line.key == row), None)
+        return usual or row
+
+    def column_name(self, column: str) -> str:
+        """A column as printed (``"本年支出合计"``), or its key when the table lacks it.
+
+        .. versionadded:: 0.2
+        """
+        return next((c.label for c in self.columns if c.key == column), column)
+
+    def cell_name(self, row: str, column: str) -> str:
+        """A cell as a reader finds it on the page: ``"「20101 人大事务」本年支出合计"``.
+
+        .. versionadded:: 0.2
+        """
+        return f"「{self.row_name(row)}」{self.column_name(column)}"
+
     def location_of(self, row: str, column: str | None = None) -> Location:
         """Where a cell (or a row) was printed: the row's location with table and column."""
         found = self.row(row)
