@@ -10,6 +10,28 @@ with its citation. Load your own copy of the Ministry of Finance list with
 
 from govbudget.catalogue.catalogue import Catalogue
 from govbudget.catalogue.entry import Entry, Match, Rename, YearDiff
+from govbudget.catalogue.sighting import (
+    Conflict,
+    ConflictKind,
+    Harvest,
+    Sighting,
+    conflicts,
+    read_harvest,
+)
 from govbudget.catalogue.user import UserList, read_user_list
 
-__all__ = ["Catalogue", "Entry", "Match", "Rename", "UserList", "YearDiff", "read_user_list"]
+__all__ = [
+    "Catalogue",
+    "Conflict",
+    "ConflictKind",
+    "Entry",
+    "Harvest",
+    "Match",
+    "Rename",
+    "Sighting",
+    "UserList",
+    "YearDiff",
+    "conflicts",
+    "read_harvest",
+    "read_user_list",
+]
