@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from govbudget.amount import total
-from govbudget.checks.registry import Context, rule
+from govbudget.checks.registry import Context, Verifies, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
 from govbudget.tables import spec
@@ -401,7 +401,9 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
     another name than the official one. A warning: the document may be the one that is
     right (a late revision the catalogue lacks). Where the catalogue's list for the year
     is partial (the shipped data holds only verified codes), a code it lacks is counted
-    as ``codes_unverified`` in the report's coverage, not reported.
+    as ``codes_unverified`` in the report's coverage, not reported. A name the catalogue
+    infers (the same name verified in a year before and after) is compared all the same
+    and counted as ``codes_inferred``, not ``codes_verified``.
 
     Example: 2020's 2010107 printed as 人大代表履职能力 instead of 人大代表履职能力提升.
     """
@@ -426,7 +428,10 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                     row=row,
                 )
                 continue
-            context.coverage["codes_verified"] += 1
+            if isinstance(names, Verifies) and not names.is_verified(row.code, year):
+                context.coverage["codes_inferred"] += 1
+            else:
+                context.coverage["codes_verified"] += 1
             if row.label and normalise_name(row.label) != normalise_name(official):
                 yield attrs.evolve(
                     _finding(
