@@ -1,7 +1,7 @@
 """Years between sightings: a name verified in two years, with no known change between.
 
 Where a code bears the same name in two verified years and no known change (a rename of
-the code, a reform of its scheme) may lie between them, the catalogue answers for the
+the code or of an ancestor, a reform of its scheme) may lie between them, the catalogue answers for the
 years in between too, marked *inferred* and citing both sightings. Nothing is inferred
 before the first sighting or after the last one.
 
@@ -27,14 +27,18 @@ __all__ = ["blocking", "infer"]
 def blocking(
     changes: Iterable[Change], scheme: Scheme, code: str, year_a: int, year_b: int
 ) -> tuple[Change, ...]:
-    """The known changes of *code* (or its whole scheme) that may lie after *year_a*, by *year_b*."""
+    """The known changes that may lie after *year_a*, by *year_b*, and touch *code*.
+
+    A change touches a code when it renames the code or one of its ancestors (a 款 under
+    a renamed 类 may have been redrawn with it), or reforms its whole scheme.
+    """
     return tuple(
         c
         for c in changes
         if c.scheme is scheme
         and (
             (c.kind == "reform" and c.year is not None and year_a < c.year <= year_b)
-            or (c.kind == "rename" and c.code == code and c.between(year_a, year_b))
+            or (c.kind == "rename" and code.startswith(c.code) and c.between(year_a, year_b))
         )
     )
 
