@@ -125,7 +125,9 @@ def citations(comments: list[str]) -> dict[str, str]:
     for line in comments:
         if line.startswith("# source "):
             key, _, citation = line.removeprefix("# source ").partition(": ")
-            out[key.removesuffix(DOUBTFUL)] = citation + (DOUBTFUL if key.endswith(DOUBTFUL) else "")
+            out[key.removesuffix(DOUBTFUL)] = citation + (
+                DOUBTFUL if key.endswith(DOUBTFUL) else ""
+            )
     return out
 
 
@@ -137,7 +139,7 @@ class Build:
     held_back: int
 
 
-def build() -> Build:  # noqa: C901, PLR0912, PLR0915 - one pass over every source, in order
+def build() -> Build:  # noqa: PLR0912, PLR0915 - one pass over every source, in order
     """The text of every shipped file, by path relative to the data folder."""
     _, documents = table(HERE / "documents.tsv")
     doc_keys = {d["document"]: d["key"] for d in documents}
@@ -150,7 +152,7 @@ def build() -> Build:  # noqa: C901, PLR0912, PLR0915 - one pass over every sour
 
     variants: dict[tuple[str, int, str], dict[str, Variant]] = defaultdict(dict)
 
-    def add(  # noqa: PLR0913 - one sighting's fields
+    def add(  # noqa: PLR0917 - the fields of one sighting
         scheme: str, year: int, code: str, name: str, key: str, page: str, *, doubtful: bool
     ) -> Variant:
         SCHEMES[scheme](code)  # raises CodeError for a malformed code
@@ -287,7 +289,9 @@ def year_file(
     return "\n".join(lines) + "\n"
 
 
-def changes_file(rows: list[dict[str, str]], chosen: dict[tuple[str, int], dict[str, Variant]]) -> str:
+def changes_file(
+    rows: list[dict[str, str]], chosen: dict[tuple[str, int], dict[str, Variant]]
+) -> str:
     """The shipped list of known changes, each rename with the years that bracket it."""
     lines = [
         "# govbudget catalogue: known renames and reforms of the classifications",

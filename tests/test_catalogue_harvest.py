@@ -18,10 +18,11 @@ from govbudget.catalogue import (
 )
 from govbudget.catalogue.entry import Change
 from govbudget.catalogue.inference import infer
-from govbudget.catalogue.sighting import name_key
+from govbudget.catalogue.sighting import name_key, parse_harvest
 from govbudget.cli import main
 from govbudget.errors import FormatError
 from govbudget.harvest import harvest
+from govbudget.readers import read
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_JSON = ROOT / "examples" / "seed_2020.json"
@@ -109,7 +110,11 @@ def test_a_category_verified_in_two_years_is_inferred_between() -> None:
     between = CATALOGUE.lookup("212", 2021)
 
     assert (verified.name, verified.status, verified.verified) == ("城乡社区支出", "verified", True)
-    assert (between.name, between.status, between.inferred_from) == ("城乡社区支出", "inferred", (2018, 2024))
+    assert (between.name, between.status, between.inferred_from) == (
+        "城乡社区支出",
+        "inferred",
+        (2018, 2024),
+    )
     assert between.inferred_years == (2019, 2020, 2021, 2022, 2023)
     assert any(line.startswith("2018: js-npc-2018 p.8") for line in between.evidence)
     assert any(line.startswith("2024: putuo-fb-2024 p.6") for line in between.evidence)
@@ -144,7 +149,9 @@ def test_infer_stops_at_a_rename_even_when_the_names_agree() -> None:
 
 
 @given(st.sampled_from(list(Scheme)), st.integers(2017, 2026))
-def test_every_inferred_entry_lies_between_two_same_name_sightings(scheme: Scheme, year: int) -> None:
+def test_every_inferred_entry_lies_between_two_same_name_sightings(
+    scheme: Scheme, year: int
+) -> None:
     """Each inferred entry cites two verified years around it with its name, no change between."""
     for entry in CATALOGUE.entries(scheme, year):
         if entry.verified:
@@ -267,8 +274,6 @@ sightings = st.builds(
 @given(st.lists(sightings, max_size=20))
 def test_harvest_file_round_trips(items: list[Sighting]) -> None:
     """A harvest written and read back is the same harvest."""
-    from govbudget.catalogue.sighting import parse_harvest
-
     original = Harvest(tuple(sorted(set(items))))
 
     assert parse_harvest(original.to_tsv()).sightings == original.sightings
@@ -343,7 +348,9 @@ def test_cli_harvest_reports_conflicts_exit_1(
 
 def test_a_harvest_fills_years_and_codes_not_names(tmp_path: Path) -> None:
     """A harvest adds what the shipped data lacks; where both name a code, shipped stays."""
-    user = Harvest((_s("2129901", "新科目", "mine.pdf"), _s("212", "另一个名字", "mine.pdf")), source="h")
+    user = Harvest(
+        (_s("2129901", "新科目", "mine.pdf"), _s("212", "另一个名字", "mine.pdf")), source="h"
+    )
     merged = CATALOGUE.with_harvest(user)
 
     assert merged.lookup("2129901", 2024).name == "新科目"
@@ -353,8 +360,6 @@ def test_a_harvest_fills_years_and_codes_not_names(tmp_path: Path) -> None:
 
 def test_check_counts_inferred_codes_apart(tmp_path: Path) -> None:
     """check() compares inferred names too but counts them as codes_inferred."""
-    from govbudget.readers import read
-
     seed = read(SEED_JSON)
     report = check(seed, rules=["catalogue.*"])
     assert report.coverage["codes_verified"] == 124

@@ -36,8 +36,9 @@ Commands:
     and names printed with two codes (exit 1 when there are any).
 
 ``--catalogue FILE`` (check, lookup, search, diff; repeatable) merges a harvest: its names
-fill the codes and years the shipped catalogue lacks. ``--list FILE`` merges a user's copy of 《政府收支分类科目》 (CSV or .xlsx, columns
-科目编码, 科目名称) over the shipped names for ``--year``.
+fill the codes and years the shipped catalogue lacks. ``--list FILE`` merges a user's copy
+of 《政府收支分类科目》 (CSV or .xlsx, columns 科目编码, 科目名称) over the shipped names for
+``--year``.
 
 Every command follows the same conventions. Exit status: 0 when the answer is yes
 (every check holds, the code is found); 1 when it is no (an error finding, an
@@ -547,6 +548,35 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _catalogue_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
+    )
+
+
+def _harvest_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p_catalogue = sub.add_parser("catalogue", help="build a catalogue source from documents")
+    catalogue_sub = p_catalogue.add_subparsers(
+        dest="catalogue_command", required=True, parser_class=_Parser
+    )
+    p_harvest = catalogue_sub.add_parser(
+        "harvest", help="collect every code printed with its name, and report conflicts"
+    )
+    p_harvest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="disclosure files, or folders of them"
+    )
+    p_harvest.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="the harvest file (default: stdout)"
+    )
+    p_harvest.add_argument(
+        "--year", type=int, default=None, help="the year, for documents that do not print it"
+    )
+    p_harvest.set_defaults(func=_cmd_harvest)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="govbudget",
@@ -598,12 +628,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the year, for a document that does not print it",
     )
-    p_check.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
-    )
+    _catalogue_option(p_check)
     p_check.set_defaults(func=_cmd_check)
 
     p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")
@@ -624,12 +649,7 @@ def _parser() -> argparse.ArgumentParser:
     p_lookup.add_argument("code", metavar="CODE", help="e.g. 2010101, 30217 or 50101")
     p_lookup.add_argument("--year", type=int, default=None, help="default: the latest year")
     p_lookup.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
-    p_lookup.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
-    )
+    _catalogue_option(p_lookup)
     p_lookup.set_defaults(func=_cmd_lookup)
 
     p_search = sub.add_parser("search", help="find codes by name or code prefix")
@@ -637,43 +657,17 @@ def _parser() -> argparse.ArgumentParser:
     p_search.add_argument("--year", type=int, default=None, help="default: every year")
     p_search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     p_search.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
-    p_search.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
-    )
+    _catalogue_option(p_search)
     p_search.set_defaults(func=_cmd_search)
 
     p_diff = sub.add_parser("diff", help="codes added, removed and renamed between two years")
     p_diff.add_argument("year_a", type=int, metavar="YEAR_A")
     p_diff.add_argument("year_b", type=int, metavar="YEAR_B")
     p_diff.add_argument("--scheme", choices=list(_SCHEMES), default=None, help="default: all")
-    p_diff.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
-    )
+    _catalogue_option(p_diff)
     p_diff.set_defaults(func=_cmd_diff)
 
-    p_catalogue = sub.add_parser("catalogue", help="build a catalogue source from documents")
-    catalogue_sub = p_catalogue.add_subparsers(
-        dest="catalogue_command", required=True, parser_class=_Parser
-    )
-    p_harvest = catalogue_sub.add_parser(
-        "harvest", help="collect every code printed with its name, and report conflicts"
-    )
-    p_harvest.add_argument(
-        "paths", nargs="+", metavar="PATH", help="disclosure files, or folders of them"
-    )
-    p_harvest.add_argument(
-        "-o", "--output", default=None, metavar="FILE", help="the harvest file (default: stdout)"
-    )
-    p_harvest.add_argument(
-        "--year", type=int, default=None, help="the year, for documents that do not print it"
-    )
-    p_harvest.set_defaults(func=_cmd_harvest)
+    _harvest_parser(sub)
     return parser
 
 

@@ -87,7 +87,9 @@ class Catalogue:
        ``harvests``, inferred entries.
     """
 
-    def __init__(self, user_lists: Iterable[UserList] = (), harvests: Iterable[Harvest] = ()) -> None:
+    def __init__(
+        self, user_lists: Iterable[UserList] = (), harvests: Iterable[Harvest] = ()
+    ) -> None:
         self._user_lists = tuple(user_lists)
         self._harvests = tuple(harvests)
         self._cache: dict[tuple[Scheme, int], _Year] = {}
@@ -214,8 +216,10 @@ class Catalogue:
     def renames(self, scheme: Scheme | None = None) -> tuple[Change, ...]:
         """The known renames (a code keeps its digits, takes a new name), with their sources.
 
-        >>> [str(c) for c in Catalogue().renames(Scheme.FUNCTIONAL)][:2]
-        ['207 文化体育与传媒支出 → 文化旅游体育与传媒支出 (from 2019)', '210 医疗卫生与计划生育支出 → 卫生健康支出 (from 2019)']
+        >>> for change in Catalogue().renames(Scheme.FUNCTIONAL)[:2]:
+        ...     print(change)
+        207 文化体育与传媒支出 → 文化旅游体育与传媒支出 (from 2019)
+        210 医疗卫生与计划生育支出 → 卫生健康支出 (from 2019)
 
         .. versionadded:: 0.3
         """
@@ -429,9 +433,7 @@ class Catalogue:
         for each in _CLASSES if scheme is None else (scheme,):
             low, high = sorted((year_a, year_b))
             known.extend(
-                c
-                for c in self.changes(each)
-                if c in blocking((c,), each, c.code, low, high)
+                c for c in self.changes(each) if c in blocking((c,), each, c.code, low, high)
             )
             for y in (year_a, year_b):
                 if y not in self.years(each):

@@ -1,9 +1,9 @@
 """Years between sightings: a name verified in two years, with no known change between.
 
 Where a code bears the same name in two verified years and no known change (a rename of
-the code or of an ancestor, a reform of its scheme) may lie between them, the catalogue answers for the
-years in between too, marked *inferred* and citing both sightings. Nothing is inferred
-before the first sighting or after the last one.
+the code or of an ancestor, a reform of its scheme) may lie between them, the catalogue
+answers for the years in between too, marked *inferred* and citing both sightings.
+Nothing is inferred before the first sighting or after the last one.
 
 >>> from govbudget.codes import Scheme
 >>> list(infer({2019: "卫生健康支出", 2024: "卫生健康支出"}, Scheme.FUNCTIONAL, "210", ()))

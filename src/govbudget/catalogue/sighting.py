@@ -10,8 +10,9 @@ without importing the readers.
 >>> b = Sighting(Scheme.FUNCTIONAL, "210", "三、医疗卫生与计划生育支出", 2024, "b.pdf", "7", "line")
 >>> b.name
 '医疗卫生与计划生育支出'
->>> [c.describe() for c in conflicts([a, b])]
-['2024 支出功能分类 210 is printed as 卫生健康支出 (a.pdf p.8) and 医疗卫生与计划生育支出 (b.pdf p.7)']
+>>> for conflict in conflicts([a, b]):
+...     print(conflict.describe())
+2024 支出功能分类 210 is printed as 卫生健康支出 (a.pdf p.8) and 医疗卫生与计划生育支出 (b.pdf p.7)
 
 .. versionadded:: 0.3
 """
@@ -64,8 +65,10 @@ def _printed_name(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """What two spellings of one name share: NFKC (full- and half-width brackets alike),
-    no spaces, no ordinal like 一、 and no level mark like （类）.
+    """What two spellings of one name share, to compare them.
+
+    NFKC (full- and half-width brackets alike), no spaces, no ordinal like 一、 and no
+    level mark like （类）.
 
     >>> name_key("维修(护)费") == name_key("维修（护）费")
     True
@@ -259,5 +262,5 @@ def read_harvest(path: str | Path) -> Harvest:
 
 
 def scheme_key(scheme: Scheme) -> str:
-    """The short name of *scheme* used in files: ``functional``, ``dept_economic`` …"""
+    """The short name of *scheme* used in files: ``functional``, ``dept_economic`` and so on."""
     return _SCHEME_KEYS[scheme]
