@@ -41,7 +41,9 @@ __all__ = [
     "Sighting",
     "conflicts",
     "name_key",
+    "parse_harvest",
     "read_harvest",
+    "scheme_key",
 ]
 
 #: The first line of a harvest file; the number changes when the columns do.
