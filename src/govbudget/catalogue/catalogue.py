@@ -418,7 +418,7 @@ class Catalogue:
         renames and reforms that may lie between the years, even where a year does not
         list the code.
 
-        >>> change = Catalogue().diff(2018, 2019, Scheme.FUNCTIONAL).renamed[0]
+        >>> change = Catalogue().diff(2018, 2019, Scheme.FUNCTIONAL).renamed[1]
         >>> change.code.digits, change.old.name, change.new.name
         ('210', '医疗卫生与计划生育支出', '卫生健康支出')
 

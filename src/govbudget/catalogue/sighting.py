@@ -12,7 +12,7 @@ without importing the readers.
 '医疗卫生与计划生育支出'
 >>> for conflict in conflicts([a, b]):
 ...     print(conflict.describe())
-2024 支出功能分类 210 is printed as 卫生健康支出 (a.pdf p.8) and 医疗卫生与计划生育支出 (b.pdf p.7)
+2024 支出功能分类 210 is printed as 医疗卫生与计划生育支出 (b.pdf p.7) and 卫生健康支出 (a.pdf p.8)
 
 .. versionadded:: 0.3
 """
