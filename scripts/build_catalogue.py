@@ -31,7 +31,7 @@ from pathlib import Path
 
 import attrs
 
-from govbudget.catalogue.sighting import Harvest, Sighting, name_key, parse_harvest
+from govbudget.catalogue.sighting import Harvest, name_key, parse_harvest, scheme_key
 from govbudget.codes import DeptEconomicCode, FunctionCode, GovEconomicCode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,7 +171,7 @@ def build() -> Build:  # noqa: PLR0912, PLR0915 - one pass over every source, in
         if key is None:
             raise SystemExit(f"corpus-harvest.tsv: {s.document} is not in documents.tsv")
         seen_documents.add(s.document)
-        scheme = _scheme_key(s)
+        scheme = scheme_key(s.scheme)
         mark = (key, s.page, scheme, s.year, s.code, name_key(s.name))
         if mark in rejected:
             used_rejections.add(mark)
@@ -236,13 +236,6 @@ def build() -> Build:  # noqa: PLR0912, PLR0915 - one pass over every source, in
             raise SystemExit(f"{scheme} {year}: a year the catalogue does not ship")
     files[Path("changes.tsv")] = changes_file(change_rows, chosen)
     return Build(files, sum(len(v) for v in held.values()))
-
-
-def _scheme_key(sighting: Sighting) -> str:
-    for key, cls in SCHEMES.items():
-        if cls.scheme is sighting.scheme:
-            return key
-    raise SystemExit(f"unknown scheme {sighting.scheme}")  # pragma: no cover
 
 
 def year_file(

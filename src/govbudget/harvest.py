@@ -22,6 +22,7 @@ from typing import Final
 from govbudget.catalogue.sighting import Harvest, Sighting
 from govbudget.disclosure import Disclosure
 from govbudget.errors import GovbudgetError
+from govbudget.readers import read
 from govbudget.tables.base import TableKind
 
 __all__ = ["SUFFIXES", "harvest", "sightings_of"]
@@ -93,8 +94,6 @@ def harvest(
     >>> harvest([]) == Harvest(())
     True
     """
-    from govbudget.readers import read  # noqa: PLC0415 - readers import pdf/excel support lazily
-
     found: set[Sighting] = set()
     unreadable: list[tuple[str, str]] = []
     for path in _files(paths):
