@@ -1,6 +1,7 @@
 """Harvests, inferred years, known renames, and the catalogue built from ../shared."""
 
 import runpy
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from govbudget.catalogue import (
     conflicts,
     read_harvest,
 )
+from govbudget.catalogue._files import read_year
 from govbudget.catalogue.entry import Change
 from govbudget.catalogue.inference import infer
 from govbudget.catalogue.sighting import name_key, parse_harvest
@@ -380,3 +382,36 @@ def test_coverage_page_is_current() -> None:
     page = (ROOT / "docs" / "reference" / "catalogue.md").read_text(encoding="utf-8")
 
     assert page == render(), "run: python docs/catalogue_coverage.py"
+
+
+# -- how the shipped data is built ------------------------------------------------------
+
+
+def test_a_doubtful_source_counts_only_where_another_agrees() -> None:
+    """jiuqi-2019 alone gives 220's 2019 name: held back; line-items-2024 agrees with Wanli."""
+    held = read_year(F, 2019)
+    corroborated = CATALOGUE.lookup("20129", 2024)
+
+    assert held is not None
+    assert any(line.startswith("220 自然资源海洋气象等支出 (jiuqi-2019") for line in held.held_back)
+    assert CATALOGUE.get("220", 2019) is None
+    assert [line.split(" ")[0].rstrip(":") for line in corroborated.evidence] == [
+        "line-items-2024",
+        "putuo-wanli-2024",
+    ]
+
+
+def test_the_build_refuses_a_code_with_two_names(tmp_path: Path) -> None:
+    """Without its rejection, the welfare home's 30202 咨询费 stops the build."""
+    folder = tmp_path / "catalogue"
+    shutil.copytree(SCRIPTS, folder)
+    rejected = folder / "rejected.tsv"
+    lines = rejected.read_text(encoding="utf-8").splitlines()
+    rejected.write_text(
+        "\n".join(line for line in lines if "\t30202\t" not in line) + "\n", encoding="utf-8"
+    )
+    build = runpy.run_path(str(ROOT / "scripts" / "build_catalogue.py"))["build"]
+    build.__globals__["HERE"] = folder
+
+    with pytest.raises(SystemExit, match="dept_economic 2024 30202 is named"):
+        build()
