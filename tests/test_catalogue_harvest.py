@@ -4,11 +4,12 @@ import runpy
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget import Scheme, check
+from govbudget import FunctionCode, Scheme, check
 from govbudget.catalogue import (
     Catalogue,
     ConflictKind,
@@ -415,3 +416,25 @@ def test_the_build_refuses_a_code_with_two_names(tmp_path: Path) -> None:
 
     with pytest.raises(SystemExit, match="dept_economic 2024 30202 is named"):
         build()
+
+
+def test_an_old_name_in_a_newer_document_says_when_it_was_renamed() -> None:
+    """A 2024 table printing 210 as 医疗卫生与计划生育支出: catalogue.code names the rename."""
+    seed = read(SEED_JSON)
+    kind = next(k for k, t in seed.tables.items() if any(r.key == "221" for r in t.coded_rows()))
+    table = seed.tables[kind]
+    rows = [
+        attrs.evolve(r, code=FunctionCode("210"), label="医疗卫生与计划生育支出")
+        if r.key == "221"
+        else r
+        for r in table.rows
+    ]
+    later = attrs.evolve(seed, year=2024, tables={kind: attrs.evolve(table, rows=rows)})
+
+    findings = [f for f in check(later, rules=["catalogue.*"]).findings if f.row == "210"]
+
+    assert [f.message for f in findings] == [
+        "210 is printed as '医疗卫生与计划生育支出'; its 2024 name is '卫生健康支出', "
+        "renamed from 2019"
+    ]
+    assert findings[0].message_zh.endswith("（2019年起更名）")

@@ -186,6 +186,13 @@ class Change:
             return f"from {self.first_possible}"
         return f"between {self.first_possible} and {self.last_possible}"
 
+    @property
+    def when_zh(self) -> str:
+        """``2019年起`` or ``2019年至2024年间``."""
+        if self.year is not None or self.first_possible == self.last_possible:
+            return f"{self.first_possible}年起"
+        return f"{self.first_possible}年至{self.last_possible}年间"
+
     def __str__(self) -> str:
         if self.kind == "reform":
             return f"{self.scheme.value} reformed from {self.year}"
