@@ -17,6 +17,7 @@ from govbudget.catalogue import (
     Sighting,
     conflicts,
     read_harvest,
+    read_user_list,
 )
 from govbudget.catalogue._files import read_year
 from govbudget.catalogue.entry import Change
@@ -438,3 +439,14 @@ def test_an_old_name_in_a_newer_document_says_when_it_was_renamed() -> None:
         "renamed from 2019"
     ]
     assert findings[0].message_zh.endswith("（2019年起更名）")
+
+
+def test_nothing_is_inferred_into_a_year_with_a_users_list(tmp_path: Path) -> None:
+    """A user's 2021 list is the whole list: a code it lacks is not inferred for 2021."""
+    path = tmp_path / "2021.csv"
+    path.write_text("科目编码,科目名称\n201,一般公共服务支出\n", encoding="utf-8")
+    merged = CATALOGUE.with_user_list(read_user_list(path, 2021))
+
+    assert CATALOGUE.lookup("212", 2021).status == "inferred"
+    assert merged.get("212", 2021) is None
+    assert merged.lookup("212", 2022).status == "inferred"

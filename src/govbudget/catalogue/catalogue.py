@@ -155,7 +155,8 @@ class Catalogue:
         if index is not None:
             return index
         cls = _CLASSES[scheme]
-        covered = set(self.years(scheme))
+        # a user's list is the whole list of its year: nothing is inferred into it
+        covered = set(self.years(scheme)) - {u.year for u in self._user_lists}
         changes = read_changes()
         index = {}
         for digits, named in self._verified(scheme).items():
