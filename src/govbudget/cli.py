@@ -28,10 +28,17 @@ Commands:
 ``govbudget search TEXT [--year Y] [--list FILE]``
     Find codes by name (exact, substring, fuzzy) or by code prefix; exit 1 when none match.
 ``govbudget diff YEAR_A YEAR_B [--scheme functional|dept_economic|gov_economic]``
-    Codes added, removed and renamed between two years of the catalogue.
+    Codes added, removed and renamed between two years of the catalogue, and the known
+    renames and reforms between them.
+``govbudget catalogue harvest PATH ... [-o FILE] [--year Y]``
+    Read disclosures (files or folders) and write every code printed with its name, year,
+    document and page as a harvest file; report codes printed with two names in one year
+    and names printed with two codes (exit 1 when there are any).
 
-``--list FILE`` merges a user's copy of 《政府收支分类科目》 (CSV or .xlsx, columns
-科目编码, 科目名称) over the shipped names for ``--year``.
+``--catalogue FILE`` (check, lookup, search, diff; repeatable) merges a harvest: its names
+fill the codes and years the shipped catalogue lacks. ``--list FILE`` merges a user's copy
+of 《政府收支分类科目》 (CSV or .xlsx, columns 科目编码, 科目名称) over the shipped names for
+``--year``.
 
 Every command follows the same conventions. Exit status: 0 when the answer is yes
 (every check holds, the code is found); 1 when it is no (an error finding, an
@@ -55,11 +62,12 @@ import attrs
 
 from govbudget import serialize, writers
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
-from govbudget.catalogue import Catalogue, read_user_list
+from govbudget.catalogue import Catalogue, Entry, read_harvest, read_user_list
 from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
 from govbudget.disclosure import Disclosure
 from govbudget.errors import GovbudgetError, InputError
+from govbudget.harvest import harvest
 from govbudget.location import Location
 from govbudget.readers import read, read_many
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
@@ -119,7 +127,9 @@ _SCHEMES = {
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
     catalogue = Catalogue()
-    if args.list is not None:
+    for path in getattr(args, "catalogue", None) or ():
+        catalogue = catalogue.with_harvest(read_harvest(path))
+    if getattr(args, "list", None) is not None:
         if args.year is None:
             raise GovbudgetError("--list needs --year: the year the list is for")
         catalogue = catalogue.with_user_list(read_user_list(args.list, args.year))
@@ -130,12 +140,36 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     entry = catalogue.lookup(args.code, args.year)
     print(f"{entry.code} {entry.name}")
-    print(f"  {entry.scheme.value} {entry.level.label}, {entry.year}")
+    print(f"  {entry.scheme.value} {entry.level.label}, {entry.year} ({entry.status})")
     for ancestor in catalogue.ancestors(entry.code, entry.year):
         print(f"  {ancestor.level.label} {ancestor.code} {ancestor.name}")
-    print(f"  listed in: {', '.join(str(y) for y in entry.years)}")
-    print(f"  source: {entry.source}")
+    print(f"  {_status_line(entry)}")
+    lines = list(entry.evidence) if entry.verified else [entry.source, *entry.evidence]
+    for number, line in enumerate(lines or [entry.source]):
+        print(f"  {'source: ' if number == 0 else '        '}{line}")
     return EXIT_OK
+
+
+def _status_line(entry: Entry) -> str:
+    """``verified in 2019 and 2024; inferred for 2020–2023``."""
+    text = f"verified in {_years(entry.years)}"
+    if entry.inferred_years:
+        text += f"; inferred for {_years(entry.inferred_years)}"
+    return text
+
+
+def _years(years: Sequence[int]) -> str:
+    """``2020–2023`` for runs, ``2019 and 2024``, ``2017, 2018 and 2024``."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    text = ", ".join(parts)
+    head, sep, tail = text.rpartition(", ")
+    return f"{head} and {tail}" if sep else text
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -152,14 +186,21 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     scheme = _SCHEMES[args.scheme] if args.scheme is not None else None
-    change = Catalogue().diff(args.year_a, args.year_b, scheme)
+    change = _catalogue(args).diff(args.year_a, args.year_b, scheme)
     for entry in change.added:
         print(f"+ {entry.code} {entry.name}")
     for entry in change.removed:
         print(f"- {entry.code} {entry.name}")
+    shown = set()
     for rename in change.renamed:
+        shown.add((rename.code.scheme, rename.code.digits))
         print(f"~ {rename.code} {rename.old.name} → {rename.new.name}")
-    if not (change.added or change.removed or change.renamed):
+    for known in change.changes:
+        if known.kind == "reform":
+            print(f"! {known}: {known.source}")
+        elif (known.scheme, known.code) not in shown:
+            print(f"~ {known} (known rename; {known.source})")
+    if not (change.added or change.removed or change.renamed or change.changes):
         print(f"no change between {args.year_a} and {args.year_b}")
     if change.partial:
         print(
@@ -168,6 +209,28 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _cmd_harvest(args: argparse.Namespace) -> int:
+    found = harvest(args.paths, year=args.year)
+    for path, reason in found.unreadable:
+        print(f"govbudget catalogue harvest: error: {path}: {reason}", file=sys.stderr)
+    if args.output is not None:
+        found.write(args.output)
+    else:
+        sys.stdout.write(found.to_tsv())
+    conflicts = found.conflicts
+    documents = len({s.document for s in found.sightings})
+    print(
+        f"{len(found.sightings)} sightings from {documents} documents "
+        f"({', '.join(map(str, found.years())) or 'no year'}); {len(conflicts)} conflicts",
+        file=sys.stderr,
+    )
+    for conflict in conflicts:
+        print(f"conflict: {conflict.describe()}", file=sys.stderr)
+    if found.unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if conflicts else EXIT_OK
 
 
 def _expand(paths: Sequence[str]) -> list[str | Unreadable]:
@@ -253,6 +316,7 @@ def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosu
 def _cmd_check(args: argparse.Namespace) -> int:
     REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
     paths: list[str] = args.paths
+    names = _catalogue(args)
     items = _items(paths, together=args.together)
     documents: list[Report | Unreadable] = []
     with _Progress(len(items), "check") as progress:
@@ -272,7 +336,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 continue
             finally:
                 progress.step(item)
-            full = check(disclosure, rules=args.rules, skip=args.skip or ())
+            full = check(disclosure, rules=args.rules, skip=args.skip or (), names=names)
             documents.append(attrs.evolve(full, source=str(item)))
     reports = [d for d in documents if isinstance(d, Report)]
     minimum = Severity(args.min_severity)
@@ -484,6 +548,35 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _catalogue_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
+    )
+
+
+def _harvest_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p_catalogue = sub.add_parser("catalogue", help="build a catalogue source from documents")
+    catalogue_sub = p_catalogue.add_subparsers(
+        dest="catalogue_command", required=True, parser_class=_Parser
+    )
+    p_harvest = catalogue_sub.add_parser(
+        "harvest", help="collect every code printed with its name, and report conflicts"
+    )
+    p_harvest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="disclosure files, or folders of them"
+    )
+    p_harvest.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="the harvest file (default: stdout)"
+    )
+    p_harvest.add_argument(
+        "--year", type=int, default=None, help="the year, for documents that do not print it"
+    )
+    p_harvest.set_defaults(func=_cmd_harvest)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="govbudget",
@@ -535,6 +628,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the year, for a document that does not print it",
     )
+    _catalogue_option(p_check)
     p_check.set_defaults(func=_cmd_check)
 
     p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")
@@ -555,6 +649,7 @@ def _parser() -> argparse.ArgumentParser:
     p_lookup.add_argument("code", metavar="CODE", help="e.g. 2010101, 30217 or 50101")
     p_lookup.add_argument("--year", type=int, default=None, help="default: the latest year")
     p_lookup.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
+    _catalogue_option(p_lookup)
     p_lookup.set_defaults(func=_cmd_lookup)
 
     p_search = sub.add_parser("search", help="find codes by name or code prefix")
@@ -562,13 +657,17 @@ def _parser() -> argparse.ArgumentParser:
     p_search.add_argument("--year", type=int, default=None, help="default: every year")
     p_search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     p_search.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
+    _catalogue_option(p_search)
     p_search.set_defaults(func=_cmd_search)
 
     p_diff = sub.add_parser("diff", help="codes added, removed and renamed between two years")
     p_diff.add_argument("year_a", type=int, metavar="YEAR_A")
     p_diff.add_argument("year_b", type=int, metavar="YEAR_B")
     p_diff.add_argument("--scheme", choices=list(_SCHEMES), default=None, help="default: all")
+    _catalogue_option(p_diff)
     p_diff.set_defaults(func=_cmd_diff)
+
+    _harvest_parser(sub)
     return parser
 
 

@@ -22,7 +22,7 @@ import fnmatch
 import inspect
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import attrs
 
@@ -33,7 +33,16 @@ from govbudget.errors import RuleError
 from govbudget.report import Finding, Severity
 from govbudget.tables.base import TableKind
 
-__all__ = ["REGISTRY", "Context", "Names", "Registry", "Rule", "RuleFunction", "rule"]
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "Names",
+    "Registry",
+    "Rule",
+    "RuleFunction",
+    "Verifies",
+    "rule",
+]
 
 
 class Names(Protocol):
@@ -53,6 +62,20 @@ class Names(Protocol):
 
         A code missing from a partial list is not reported as unknown.
         """
+
+
+@runtime_checkable
+class Verifies(Protocol):
+    """A :class:`Names` that also says which names a source verifies for the year.
+
+    The catalogue answers for some years by inference; ``catalogue.code`` counts those
+    codes as ``codes_inferred`` rather than ``codes_verified``.
+
+    .. versionadded:: 0.3
+    """
+
+    def is_verified(self, code: Code, year: int) -> bool:
+        """Whether a source prints the code's name in *year* (not inferred)."""
 
 
 @attrs.frozen

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import attrs
 
 from govbudget.amount import total
-from govbudget.checks.registry import Context, rule
+from govbudget.catalogue import Catalogue
+from govbudget.checks.registry import Context, Verifies, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
 from govbudget.tables import spec
@@ -401,7 +402,12 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
     another name than the official one. A warning: the document may be the one that is
     right (a late revision the catalogue lacks). Where the catalogue's list for the year
     is partial (the shipped data holds only verified codes), a code it lacks is counted
-    as ``codes_unverified`` in the report's coverage, not reported.
+    as ``codes_unverified`` in the report's coverage, not reported. A name the catalogue
+    infers (the same name verified in a year before and after) is compared all the same
+    and counted as ``codes_inferred``, not ``codes_verified``.
+
+    A name that a known rename retired (``Catalogue.former_name``) says so: a 2024
+    table that prints 210 as 医疗卫生与计划生育支出 uses the name before 2019.
 
     Example: 2020's 2010107 printed as 人大代表履职能力 instead of 人大代表履职能力提升.
     """
@@ -426,15 +432,26 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                     row=row,
                 )
                 continue
-            context.coverage["codes_verified"] += 1
+            if isinstance(names, Verifies) and not names.is_verified(row.code, year):
+                context.coverage["codes_inferred"] += 1
+            else:
+                context.coverage["codes_verified"] += 1
             if row.label and normalise_name(row.label) != normalise_name(official):
+                former = (
+                    names.former_name(row.code, row.label, year)
+                    if isinstance(names, Catalogue)
+                    else None
+                )
+                why = f", renamed {former.when}" if former is not None else ""
+                why_zh = f"（{former.when_zh}更名）" if former is not None else ""
                 yield attrs.evolve(
                     _finding(
                         "catalogue.code",
                         Severity.WARNING,
                         table,
-                        f"{row.key} is printed as {row.label!r}; its {year} name is {official!r}",
-                        f"「{row.key}」列为“{row.label}”，{year}年科目名称为“{official}”",
+                        f"{row.key} is printed as {row.label!r}; its {year} name is "
+                        f"{official!r}{why}",
+                        f"「{row.key}」列为“{row.label}”，{year}年科目名称为“{official}”" + why_zh,
                         row=row,
                     ),
                     stated=row.label,
