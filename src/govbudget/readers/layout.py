@@ -28,6 +28,7 @@ from typing import Final
 import attrs
 
 from govbudget.amount import Amount, Unit, parse_amount
+from govbudget.codes import letter_problem
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
@@ -182,6 +183,7 @@ class _TableBuilder:
     used_lines: set[str] = attrs.field(factory=set)
     items: int = 0
     last_code: RowCode | None = None
+    unread: bool = False
 
     @property
     def kind(self) -> TableKind:
@@ -276,6 +278,9 @@ class _TableBuilder:
             headers = {key: " / ".join(paths[i]) for i, key in block.figures}
             blank = not any(t.strip() for t in texts.values())
             code, name = self.label(block, cells, printed.location)
+            if self.unread:
+                self.unread = False
+                continue
             if code is None and not name:
                 if blank:
                     continue
@@ -324,6 +329,12 @@ class _TableBuilder:
         joined = " ".join(c.strip() for c in code_cells if c.strip())
         if not joined:
             return None, name
+        lettered = next((p for c in code_cells if (p := letter_problem(c)) is not None), None)
+        if lettered is not None:
+            # Never read the digits before a letter (2O10101 is not 2): the row is unread.
+            self.problem(f"{lettered}; the row is not read", at, joined)
+            self.unread = True
+            return None, ""
         if not _CODE_CELL.match(compact(joined)):
             return None, _label(f"{joined} {name}".strip())
         code_type = self.spec.code_type
@@ -352,6 +363,8 @@ class _TableBuilder:
         the cell as printed is never silently rewritten.
         """
         printed = [compact(c) for c in cells]
+        if any(letter_problem(p) is not None for p in printed):
+            return printed  # a letter where a digit belongs is never repaired
         parts = list(printed)
         parts = [
             p.zfill(2) if index and len(p) == 1 and p.isdigit() else p
@@ -551,6 +564,7 @@ def _paths(header: list[tuple[str, ...]], width: int) -> list[list[str]]:
 
 
 _CODE_HEADERS: Final = ("类", "款", "项")
+
 _NAME_HEADERS: Final = ("科目名称", "项目", "名称", "项目名称")
 
 
