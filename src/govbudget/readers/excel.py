@@ -14,6 +14,8 @@ reads it back exactly.
 
 from __future__ import annotations
 
+import datetime
+import re
 import zipfile
 from pathlib import Path
 from typing import Any, Final
@@ -35,18 +37,42 @@ MAX_UNZIPPED_BYTES: Final = 512 * 1024 * 1024
 
 
 def _text(value: object, number_format: str) -> str:
-    """A cell as the text it shows: numbers at their format's precision, no line breaks."""
+    """A cell as the text it shows: numbers as their format prints them, no line breaks.
+
+    A number is printed at its format's decimals (General and text formats print it as
+    stored); a percent format prints it ×100 with its ``%`` and a scientific one with its
+    exponent, so neither passes for a figure. A true/false, date or error cell (``#DIV/0!``)
+    prints its own text, never a number, and is therefore never read as a figure.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
         return str(value)
     if isinstance(value, int | float):
         number = workbook.sheet_number(value)
-        places = workbook.format_places(number_format)
+        shown = _shown_format(number_format)
+        places = workbook.format_places(shown) if shown else None
+        if "%" in shown:
+            return f"{number * 100:.{places or 0}f}%"
+        if "E" in shown.upper():
+            return f"{number:.{places or 0}E}"
         if places is None:
             return f"{number.normalize():f}" if number == number.to_integral() else f"{number:f}"
         return f"{number:.{places}f}"
     return str(value).replace("\t", " ").replace("\r", "").replace("\n", "")
+
+
+def _shown_format(number_format: str) -> str:
+    """The section of a number format that prints a positive number, quoted text removed.
+
+    ``""`` for General and for the text format ``@`` (the number as stored).
+    """
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "").split(";", 1)[0]
+    if first.strip().lower() in ("", "general", "@"):
+        return ""
+    return first
 
 
 def _check_zip(path: Path, where: Location) -> None:
@@ -136,6 +162,13 @@ def _xls_value(cell: Any) -> object:
         return float(cell.value)
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return None
+    # A true/false, error or date cell stores a number that is not a figure.
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, f"#ERROR{cell.value}"))
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return f"date {cell.value!r}"
     return cell.value
 
 
