@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -34,17 +34,28 @@ from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
 from govbudget.readers.heading import NUMBERING as _NUMBERING
 from govbudget.readers.heading import TITLE_YEAR as _TITLE_YEAR
-from govbudget.readers.heading import compact, is_placeholder_cell, kind_of
+from govbudget.readers.heading import (
+    compact,
+    is_heading_line,
+    is_placeholder_cell,
+    kind_of,
+    title_of,
+)
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
+from govbudget.tables.publication import EMPTY_WORDING
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
 _CJK_GAP: Final = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
-_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据", "无相关收支", "无该项目")
+_NO_DATA: Final = EMPTY_WORDING
+#: How many lines under a title printed outside any grid may hold its empty note.
+_EMPTY_NOTE_LINES: Final = 4
+#: The longest line read as an empty table's note; a longer one is narrative.
+_EMPTY_NOTE_LENGTH: Final = 80
 
 
 def _label(text: str) -> str:
@@ -104,6 +115,8 @@ def assemble(
             continue
         builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, found)
         tables[kind] = builder.build()
+    for table in _empty_tables(document, default_unit, set(tables)):
+        tables[table.kind] = table
     if not tables and document.year is None and year is None:
         raise FormatError("not a disclosure: no table title and no year found", location=where)
     if document.year is not None:
@@ -139,6 +152,42 @@ def assemble(
         template=document.template,
         problems=found,
     )
+
+
+def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) -> Iterator[Table]:
+    """Tables printed as a title and a note saying they are empty, with no grid at all.
+
+    A page that prints 政府性基金预算财政拨款收入支出决算表 and, under it, only 本表为空表
+    (no frame, no header) has published the table, empty. The title must stand on a line
+    of its own, and the note on one of the next few lines, short and saying no more than
+    that the table is empty; a contents page (titles one under another) publishes none.
+    """
+    lines = [line.strip() for line in document.narrative.split("\n")]
+    for index, line in enumerate(lines):
+        title = title_of(line) if line else None
+        if title is None:
+            continue
+        kind = kind_of(title)
+        if kind is None or kind in known:
+            continue
+        following = [text for text in lines[index + 1 :] if text and not is_heading_line(text)]
+        for text in following[:_EMPTY_NOTE_LINES]:
+            if title_of(text) is not None:
+                break
+            flat = compact(text)
+            if len(flat) <= _EMPTY_NOTE_LENGTH and any(word in flat for word in EMPTY_WORDING):
+                known.add(kind)
+                yield Table(
+                    kind,
+                    unit,
+                    [],
+                    [],
+                    title=_label(title),
+                    note=text,
+                    no_data=True,
+                    location=Location(file=document.source, table=kind.label),
+                )
+                break
 
 
 def _unit(text: str) -> Unit | None:
