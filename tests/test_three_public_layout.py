@@ -89,7 +89,7 @@ def _cells(disclosure: Disclosure) -> dict[str, Decimal]:
 
 
 def test_three_deep_vehicle_columns_are_all_placed() -> None:
-    """合计 / 出国 / 公务用车购置及运行维护费 › 小计 · 购置费 · 运行维护费 / 接待, each 预算数 · 决算数."""
+    """公务用车购置及运行维护费 › 小计 · 购置费 · 运行维护费, each › 预算数 · 决算数, all placed."""
     disclosure = _read(_text(_OURS, [_GROUPS, _PARTS, _SIDES], _BOTTOM_KEYS))
 
     assert not disclosure.problems
