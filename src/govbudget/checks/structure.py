@@ -20,7 +20,7 @@ from govbudget.report import Finding, Severity
 from govbudget.tables import spec
 from govbudget.tables.base import Family, Row, Table, TableKind
 from govbudget.tables.budget import SETS as BUDGET_SETS
-from govbudget.tables.publication import region_of, requirement_for
+from govbudget.tables.publication import empty_wording_in, region_of, requirement_for
 
 __all__: list[str] = []
 
@@ -311,6 +311,7 @@ def no_data(context: Context) -> Iterator[Finding]:
     for table in context.disclosure.tables.values():
         if not table.no_data:
             continue
+        said = empty_wording_in(table.note) or "无数据"
         for row in table.rows:
             for column, amount in row.cells.items():
                 if amount.value != 0:
@@ -318,8 +319,8 @@ def no_data(context: Context) -> Iterator[Finding]:
                         "structure.no-data",
                         Severity.ERROR,
                         table,
-                        f"the table says it has no data but prints {amount.printed()}",
-                        f"表中注明无数据，却列有{amount.printed()}",
+                        f"the table says it has no data ({said}) but prints {amount.printed()}",
+                        f"表中注明“{said}”，却列有{amount.printed()}",
                         row=row,
                         column=column,
                     )

@@ -44,7 +44,7 @@ from govbudget.readers.heading import (
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
-from govbudget.tables.publication import EMPTY_WORDING
+from govbudget.tables.publication import EMPTY_WORDING, empty_wording_in
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
@@ -174,8 +174,7 @@ def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) 
         for text in following[:_EMPTY_NOTE_LINES]:
             if title_of(text) is not None:
                 break
-            flat = compact(text)
-            if len(flat) <= _EMPTY_NOTE_LENGTH and any(word in flat for word in EMPTY_WORDING):
+            if len(compact(text)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(text) is not None:
                 known.add(kind)
                 yield Table(
                     kind,

@@ -21,7 +21,7 @@ from govbudget.location import Location
 from govbudget.readers import heading
 from govbudget.readers.layout import compact
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
-from govbudget.tables.publication import EMPTY_WORDING
+from govbudget.tables.publication import empty_wording_in
 
 __all__ = ["MAX_CHARACTERS", "read_rows", "read_text"]
 
@@ -54,8 +54,7 @@ def _empty_note(section: _Section, line: str, cells: Sequence[str]) -> bool:
     """
     if section.rows or section.notes or not line or len([c for c in cells if c]) > 1:
         return False
-    flat = compact(line)
-    return len(flat) <= _EMPTY_NOTE_LENGTH and any(word in flat for word in EMPTY_WORDING)
+    return len(compact(line)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(line) is not None
 
 
 def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> PrintedDocument:

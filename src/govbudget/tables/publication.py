@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -38,6 +39,7 @@ __all__ = [
     "REGIONS",
     "REQUIREMENTS",
     "Requirement",
+    "empty_wording_in",
     "region_of",
     "requirement_for",
 ]
@@ -177,6 +179,18 @@ def _find_region(text: str) -> str | None:
             if index >= 0:
                 found.append((index, region))
     return min(found)[1] if found else None
+
+
+def empty_wording_in(text: str) -> str | None:
+    """The words in *text* that say a table is empty (:data:`EMPTY_WORDING`), or ``None``.
+
+    >>> empty_wording_in("注：本部门无政府性基金收支，故本表为 空表。")
+    '本表为空表'
+
+    .. versionadded:: 0.3
+    """
+    flat = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    return next((word for word in EMPTY_WORDING if word in flat), None)
 
 
 def region_of(disclosure: Disclosure) -> str | None:
