@@ -20,6 +20,7 @@ naming file, page, table, row and column, and the rest is still read.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,8 +53,6 @@ _CJK_GAP: Final = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
 _NO_DATA: Final = EMPTY_WORDING
-#: How many lines under a title printed outside any grid may hold its empty note.
-_EMPTY_NOTE_LINES: Final = 4
 #: The longest line read as an empty table's note; a longer one is narrative.
 _EMPTY_NOTE_LENGTH: Final = 80
 
@@ -160,7 +159,8 @@ def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) 
     A page that prints 政府性基金预算财政拨款收入支出决算表 and, under it, only 本表为空表
     (no frame, no header) has published the table, empty. The title must stand on a line
     of its own, and the note on one of the next few lines, short and saying no more than
-    that the table is empty; a contents page (titles one under another) publishes none.
+    that the table is empty, on the first line under the title (its number, unit and
+    department aside); a contents page (titles one under another) publishes none.
     """
     lines = [line.strip() for line in document.narrative.split("\n")]
     for index, line in enumerate(lines):
@@ -170,10 +170,8 @@ def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) 
         kind = kind_of(title)
         if kind is None or kind in known:
             continue
-        following = [text for text in lines[index + 1 :] if text and not is_heading_line(text)]
-        for text in following[:_EMPTY_NOTE_LINES]:
-            if title_of(text) is not None:
-                break
+        following = (text for text in lines[index + 1 :] if text and not is_heading_line(text))
+        for text in itertools.islice(following, 1):
             if len(compact(text)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(text) is not None:
                 known.add(kind)
                 yield Table(
