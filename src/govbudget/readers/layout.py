@@ -378,7 +378,12 @@ class _TableBuilder:
         lettered = next((p for c in code_cells if (p := letter_problem(c)) is not None), None)
         if lettered is not None:
             # Never read the digits before a letter (2O10101 is not 2): the row is unread.
-            self.problem(f"{lettered}; the row is not read", at, joined)
+            self.problem(
+                f"{lettered}; the row is not read, and the sums it belongs to are checked "
+                "without it",
+                at,
+                joined,
+            )
             self.unread = True
             return None, ""
         if not _CODE_CELL.match(compact(joined)):
