@@ -194,3 +194,23 @@ def test_every_figure_lands_in_its_column(
     assert not disclosure.problems
     assert _cells(disclosure) == figures
     assert not check(disclosure, rules=["three-public.sum"]).findings
+
+
+def test_the_shanghai_2024_template_places_all_twelve_columns(shared: Path) -> None:
+    """The 2024 Shanghai final-account template prints this layout: every column is placed."""
+    disclosure = read(shared / "corpus" / "shanghai-final-accounts-template-2024.pdf")
+
+    table = disclosure.tables[TableKind.THREE_PUBLIC]
+    assert [c.key for c in table.columns] == [
+        f"{side}_{part}"
+        for side in ("budget", "actual")
+        for part in (
+            "total",
+            "abroad",
+            "vehicle",
+            "vehicle_purchase",
+            "vehicle_operation",
+            "reception",
+        )
+    ]
+    assert not [p for p in disclosure.problems if p.location.table == table.kind.label]
