@@ -41,7 +41,6 @@ __all__ = [
     "Level",
     "Scheme",
     "letter_problem",
-    "letters_in_code",
     "parse_code",
 ]
 
@@ -86,16 +85,14 @@ _TOKEN: Final = re.compile(
 _LETTERED: Final = re.compile(r"(?=[0-9A-Za-z]*\d)[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")
 
 
-def letters_in_code(text: str) -> str | None:
+def _letters_in_code(text: str) -> str | None:
     """The code-like token *text* starts with when it holds a letter, else ``None``.
 
     A code cell printed ``2O10101`` (the letter O for a zero) or ``20101l1`` (l for 1)
     is not a code: reading the digits before the letter would silently rewrite it.
 
-    >>> letters_in_code("2O10101 行政运行"), letters_in_code("2010101 IT运维")
+    >>> _letters_in_code("2O10101 行政运行"), _letters_in_code("2010101 IT运维")
     ('2O10101', None)
-
-    .. versionadded:: 0.3
     """
     match = _TOKEN.match(_normalise(text)) if isinstance(text, str) else None
     if match is None or not re.search(r"[A-Za-z]", match["token"]):
@@ -117,7 +114,7 @@ def letter_problem(text: str) -> str | None:
     """
     if not isinstance(text, str):
         return None
-    token = letters_in_code(text)
+    token = _letters_in_code(text)
     if token is None and _LETTERED.fullmatch(_normalise(text)):
         token = _normalise(text)
     return _letter_problem(token) if token is not None else None
@@ -242,7 +239,7 @@ class Code:
         """
         if not isinstance(text, str):
             raise TypeError(f"codes are read from text, not {type(text).__name__}")
-        token = letters_in_code(text)
+        token = _letters_in_code(text)
         if token is not None:
             raise CodeError(_letter_problem(token), text=text, location=location)
         match = _LEADING.match(_normalise(text))
