@@ -60,8 +60,20 @@ def _text(value: object, number_format: str) -> str:
             return f"{number:.{places or 0}E}"
         if places is None:
             return f"{number.normalize():f}" if number == number.to_integral() else f"{number:f}"
-        return f"{number:.{places}f}"
+        return _padded(f"{number:.{places}f}", _integer_zeros(shown))
     return str(value).replace("\t", " ").replace("\r", "").replace("\n", "")
+
+
+def _integer_zeros(shown: str) -> int:
+    """How many integer digits a format always prints: ``"00"`` prints 1 as ``01``."""
+    return shown.split(".", 1)[0].count("0")
+
+
+def _padded(text: str, zeros: int) -> str:
+    """*text* with its integer part padded with zeros to *zeros* digits, sign kept."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, fraction = text.removeprefix("-").partition(".")
+    return f"{sign}{whole.zfill(zeros)}{dot}{fraction}"
 
 
 def _shown_format(number_format: str) -> str:
