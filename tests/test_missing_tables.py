@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import Disclosure, Family, Severity, TableKind, Unit, check
 from govbudget.amount import Amount, parse_amount
@@ -284,3 +286,38 @@ def test_figures_in_the_three_table_fixture_are_read() -> None:
     row = disclosure.tables[K.THREE_PUBLIC].row("three_public")
     assert row is not None
     assert row.cells["budget_total"].value == Decimal("1.00")
+
+
+_CASES = st.sampled_from(
+    [
+        ("上海市示范区档案局", 2024, Family.FINAL),
+        ("上海市示范区档案局", 2023, Family.FINAL),
+        ("湖南省示范中心", 2024, Family.FINAL),
+        ("上海市示范区档案局", 2025, Family.BUDGET),
+        ("江苏省示范研究所", 2017, Family.BUDGET),
+    ]
+)
+
+
+@given(case=_CASES, data=st.data())
+def test_exactly_the_missing_tables_are_reported(
+    case: tuple[str, int, Family], data: st.DataObject
+) -> None:
+    """Each table left out of a set is reported once: an error exactly where required."""
+    department, year, family = case
+    region = "上海" if department.startswith("上海") else department[:2]
+    required = requirement_for(family, region, year)
+    full = required.tables if required is not None else FINAL
+    kept = data.draw(st.lists(st.sampled_from(full), min_size=1, unique=True))
+    disclosure = _disclosure(department, year, family, tuple(kept))
+
+    found = check(disclosure, rules=["structure.tables"]).findings
+
+    missing = _missing(found)
+    assert len(found) == len(missing)
+    if required is not None:
+        assert set(missing) == set(full) - set(kept)
+        assert set(missing.values()) <= {Severity.ERROR}
+    else:
+        assert set(missing.values()) <= {Severity.WARNING}
+        assert set(missing) == set(FINAL) - set(kept)
