@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import types
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from govbudget import CodeError, Disclosure, TableKind, check, read
 from govbudget.codes import DeptEconomicCode, FunctionCode, letter_problem, parse_code
-from govbudget.readers.excel import _text
+from govbudget.readers.excel import _text, _xls_value
 from govbudget.readers.layout import assemble
 from govbudget.readers.text import read_text
 from govbudget.serialize import dumps, loads
@@ -264,3 +265,22 @@ def test_json_code_as_digits_reads() -> None:
     """The stored digits read back."""
     disclosure = loads(_stored("2010101"), source="d.json")
     assert disclosure.tables[K.GENERAL_BUDGET_EXPENDITURE].row("2010101") is not None
+
+
+@pytest.mark.parametrize(
+    ("ctype", "value", "shown"),
+    [
+        ("XL_CELL_DATE", 45000.0, "2023-03-15 00:00:00"),
+        ("XL_CELL_BOOLEAN", 1, "TRUE"),
+        ("XL_CELL_ERROR", 7, "#DIV/0!"),
+        ("XL_CELL_NUMBER", 12.5, "12.5"),
+    ],
+)
+def test_an_xls_cell_is_a_figure_only_when_it_is_a_number(
+    ctype: str, value: float, shown: str
+) -> None:
+    """.xls stores dates, true/false and errors as numbers: they print as what they are."""
+    xlrd = pytest.importorskip("xlrd")
+    cell = types.SimpleNamespace(ctype=getattr(xlrd, ctype), value=value)
+
+    assert _text(_xls_value(cell), "General") == shown

@@ -157,7 +157,7 @@ def read_xls(path: str | Path) -> PrintedDocument:
             sheet = book.sheet_by_index(index)
             _check_size(sheet.nrows, sheet.ncols, where.evolve(page=sheet.name))
             grid = [
-                [_text(_xls_value(cell), "General") for cell in sheet.row(r)]
+                [_text(_xls_value(cell, book.datemode), "General") for cell in sheet.row(r)]
                 for r in range(sheet.nrows)
             ]
             sheets.append((sheet.name, grid))
@@ -167,7 +167,7 @@ def read_xls(path: str | Path) -> PrintedDocument:
     return _document(str(path), sheets)
 
 
-def _xls_value(cell: Any) -> object:
+def _xls_value(cell: Any, datemode: int = 0) -> object:
     import xlrd  # noqa: PLC0415 - imported on use
 
     if cell.ctype == xlrd.XL_CELL_NUMBER:
@@ -180,7 +180,10 @@ def _xls_value(cell: Any) -> object:
     if cell.ctype == xlrd.XL_CELL_ERROR:
         return str(xlrd.error_text_from_code.get(cell.value, f"#ERROR{cell.value}"))
     if cell.ctype == xlrd.XL_CELL_DATE:
-        return f"date {cell.value!r}"
+        try:
+            return xlrd.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return f"date {cell.value!r}"
     return cell.value
 
 
