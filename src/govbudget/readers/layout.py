@@ -20,7 +20,6 @@ naming file, page, table, row and column, and the rest is still read.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -158,9 +157,9 @@ def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) 
 
     A page that prints 政府性基金预算财政拨款收入支出决算表 and, under it, only 本表为空表
     (no frame, no header) has published the table, empty. The title must stand on a line
-    of its own, and the note on one of the next few lines, short and saying no more than
-    that the table is empty, on the first line under the title (its number, unit and
-    department aside); a contents page (titles one under another) publishes none.
+    of its own and the note be the first line under it (its number, unit and department
+    aside), short and saying that the table is empty; a contents page (titles one under
+    another) publishes none.
     """
     lines = [line.strip() for line in document.narrative.split("\n")]
     for index, line in enumerate(lines):
@@ -171,20 +170,19 @@ def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) 
         if kind is None or kind in known:
             continue
         following = (text for text in lines[index + 1 :] if text and not is_heading_line(text))
-        for text in itertools.islice(following, 1):
-            if len(compact(text)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(text) is not None:
-                known.add(kind)
-                yield Table(
-                    kind,
-                    unit,
-                    [],
-                    [],
-                    title=_label(title),
-                    note=text,
-                    no_data=True,
-                    location=Location(file=document.source, table=kind.label),
-                )
-                break
+        note = next(following, "")
+        if len(compact(note)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(note) is not None:
+            known.add(kind)
+            yield Table(
+                kind,
+                unit,
+                [],
+                [],
+                title=_label(title),
+                note=note,
+                no_data=True,
+                location=Location(file=document.source, table=kind.label),
+            )
 
 
 def _unit(text: str) -> Unit | None:
@@ -615,7 +613,6 @@ def _paths(header: list[tuple[str, ...]], width: int) -> list[list[str]]:
 
 
 _CODE_HEADERS: Final = ("类", "款", "项")
-
 _NAME_HEADERS: Final = ("科目名称", "项目", "名称", "项目名称")
 
 
