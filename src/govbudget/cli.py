@@ -5,8 +5,8 @@ Commands:
 ``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...] ...``
     Also ``--min-severity info|warning|error``, ``--color auto|always|never``,
     ``--together`` (the files are one disclosure published in parts: tables in one,
-    narrative in another) and ``--year Y`` (the year, for a document that does not
-    print it). Read
+    narrative in another), ``--year Y`` (the year, for a document that does not
+    print it) and ``--region R`` (the region whose required tables apply). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/2``).
@@ -71,6 +71,7 @@ from govbudget.harvest import harvest
 from govbudget.location import Location
 from govbudget.readers import read, read_many
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
+from govbudget.tables.publication import REGIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress, TaskID
@@ -336,7 +337,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 continue
             finally:
                 progress.step(item)
-            full = check(disclosure, rules=args.rules, skip=args.skip or (), names=names)
+            full = check(
+                disclosure,
+                rules=args.rules,
+                skip=args.skip or (),
+                names=names,
+                region=args.region,
+            )
             documents.append(attrs.evolve(full, source=str(item)))
     reports = [d for d in documents if isinstance(d, Report)]
     minimum = Severity(args.min_severity)
@@ -629,6 +636,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the year, for a document that does not print it",
     )
     _catalogue_option(p_check)
+    p_check.add_argument(
+        "--region",
+        choices=list(REGIONS),
+        default=None,
+        help="the region (上海, 江苏 …) whose set of required tables applies "
+        "(default: read from the department name and the cover)",
+    )
     p_check.set_defaults(func=_cmd_check)
 
     p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")

@@ -90,6 +90,9 @@ class Context:
 
     disclosure: Disclosure
     names: Names | None = None
+    #: The disclosure's region (``"上海"``) when the caller knows it; else it is read
+    #: from the department name and the cover (:func:`~govbudget.tables.publication.region_of`).
+    region: str | None = None
     #: Work shared by rules of one run (e.g. the narrative's claims, found once).
     memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
     #: Counts rules add to the report's coverage (``claims_found`` …).
