@@ -78,7 +78,7 @@ def _finding(
     claim = verdict.claim
     number = claim.number
     where = Location(file=context.disclosure.source, table=_NARRATIVE, row=f"char {claim.start}")
-    stated = number.value if number is not None else None
+    stated = number.value if number is not None and not verdict.word else None
     difference = None
     if (
         stated is not None
@@ -87,7 +87,9 @@ def _finding(
     ):
         difference = stated - verdict.computed
     tolerance = None
-    if number is not None and verdict.low is not None and verdict.high is not None:
+    if verdict.word:
+        pass  # a word is right or wrong: no tolerance applies
+    elif number is not None and verdict.low is not None and verdict.high is not None:
         tolerance = number.radius + (verdict.high - verdict.low) / 2
     first = verdict.cells[0] if verdict.cells else None
     return Finding(
@@ -106,12 +108,21 @@ def _finding(
         unit=verdict.unit if claim.kind is ClaimKind.AMOUNT else None,
         cells=verdict.cells,
         quote=claim.quote.strip(),
-        stated=number.stated if number is not None else None,
+        stated=_stated_word(verdict) or (number.stated if number is not None else None),
         computed=_computed(verdict),
     )
 
 
+def _stated_word(verdict: Verdict) -> str:
+    """The direction word of a claim judged as a word (大于, 持平 …), else ``""``."""
+    return verdict.claim.word if verdict.word else ""
+
+
 def _computed(verdict: Verdict) -> str | None:
+    if verdict.word:
+        unit = verdict.unit.value if verdict.unit is not None else ""
+        sign = "+" if verdict.computed is not None and verdict.computed > 0 else ""
+        return f"{verdict.word} ({sign}{verdict.computed}{unit})"
     if verdict.computed is None:
         return None
     if verdict.low is None or verdict.high is None or verdict.low == verdict.high:
@@ -124,6 +135,8 @@ def _short(value: Decimal) -> str:
 
 
 def _stated(verdict: Verdict) -> str:
+    if verdict.word:
+        return verdict.claim.word
     number = verdict.claim.number
     if number is None:
         return "持平" if verdict.claim.flat else ""
@@ -136,7 +149,16 @@ def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding
             continue
         stated = _stated(verdict)
         what = kind.value
-        if verdict.outcome is Outcome.INCONSISTENT:
+        if verdict.outcome is Outcome.INCONSISTENT and verdict.word:
+            yield _finding(
+                context,
+                verdict,
+                rule_id,
+                Severity.ERROR,
+                message=f"the narrative says {stated}; the figures give {_computed(verdict)}",
+                zh=f"说明称“{stated}”，但两数之差为{verdict.computed}，应为“{verdict.word}”",
+            )
+        elif verdict.outcome is Outcome.INCONSISTENT:
             yield _finding(
                 context,
                 verdict,

@@ -27,6 +27,7 @@ from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
 from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
+from govbudget.narrative.directions import holds, right_word, sign_of
 from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path
 from govbudget.tables.base import CellRef, Family
 
@@ -70,8 +71,12 @@ class Verdict:
         renamed: A class, 款 or 项 printed under another name than the table's.
         reason: Why a claim could not be bound, in a few words.
         unit: The unit of an amount's computed value (``None`` for a percentage).
+        word: For a direction word that does not hold (大于, 持平 …), the word the two
+            figures give; ``computed`` is then their difference.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       ``word``.
     """
 
     claim: Claim
@@ -84,6 +89,7 @@ class Verdict:
     renamed: Renamed | None = None
     reason: str = ""
     unit: Unit | None = None
+    word: str = ""
 
 
 def _interval(number: Number) -> Interval:
@@ -211,7 +217,9 @@ def _slipped(number: Number, disclosure: Disclosure) -> bool:
 
 def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
     if claim.number is None:
-        what = "与上年持平" if claim.other is None else "a change amount"
+        if claim.base is not None and claim.previous is not None:
+            return _stated_change(claim)
+        what = f"与上年{claim.word or '持平'}" if claim.other is None else "a change amount"
         return Verdict(claim, Outcome.UNBOUND, reason=f"{what} needs last year's figure")
     if claim.other is None or claim.base is None:
         return Verdict(claim, Outcome.UNBOUND, reason="a change rate needs the change amount")
@@ -233,6 +241,62 @@ def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
     return verdict
 
 
+def _gap(first: Number, second: Number) -> tuple[Decimal, Decimal]:
+    """The interval of *first* less *second*, in 元."""
+    one, two = _yuan(_interval(first)), _yuan(_interval(second))
+    return one[0] - two[1], one[1] - two[0]
+
+
+def _wrong_word(claim: Claim, first: Number, second: Number, *, change: bool) -> Verdict:
+    """A direction word the figures contradict: the word they give and their difference."""
+    gap = _gap(first, second)
+    unit = first.unit or Unit.WAN
+    difference = (first.value - _interval(second).to(unit).midpoint).quantize(
+        Decimal(1).scaleb(-first.places)
+    )
+    return Verdict(
+        claim,
+        Outcome.INCONSISTENT,
+        computed=difference,
+        unit=unit,
+        word=right_word(change, gap),
+    )
+
+
+def _word_holds(first: Number, second: Number, sign: int) -> bool:
+    return holds(sign, _gap(first, second))
+
+
+def _stated_change(claim: Claim) -> Verdict:
+    """A change (or 持平) whose both figures are stated: the word, then the amount.
+
+    This year's figure is ``base``, last year's ``previous``; a stated change amount
+    (``other``) is judged against their difference.
+    """
+    now, before = claim.base, claim.previous
+    assert now is not None
+    assert before is not None
+    sign = 0 if claim.flat else claim.direction
+    if (claim.flat or claim.word) and not _word_holds(now, before, sign):
+        judged = claim if claim.flat else attrs.evolve(claim, number=claim.other)
+        return _wrong_word(judged, now, before, change=True)
+    amount = claim.other
+    if amount is None:
+        return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0), unit=now.unit)
+    gap = _gap(now, before)
+    gap = _abs(gap) if sign == 0 else _times(gap, sign)
+    assert amount.unit is not None
+    stated = _yuan(_interval(amount))
+    outcome = Outcome.CONSISTENT
+    if not (stated[0] <= gap[1] and gap[0] <= stated[1]):
+        outcome = Outcome.INCONSISTENT
+    low, high = _in_unit(gap[0], amount.unit), _in_unit(gap[1], amount.unit)
+    with localcontext() as ctx:
+        ctx.prec = 34
+        middle = ((low + high) / 2).quantize(Decimal(1).scaleb(-amount.places))
+    return Verdict(attrs.evolve(claim, number=amount), outcome, middle, low, high, unit=amount.unit)
+
+
 def _previous(
     current: Number, change: tuple[Decimal, Decimal], direction: int
 ) -> tuple[Decimal, Decimal]:
@@ -251,17 +315,14 @@ def _completion(claim: Claim) -> Verdict:
 
 
 def _comparison(claim: Claim) -> Verdict:
+    """决算数大于/小于/等于预算数 (or 与预算一致): the word against the two figures."""
     if claim.base is None or claim.number is None:
         return Verdict(claim, Outcome.UNBOUND, reason="budget or final figure not stated")
-    final, budget = _yuan(_interval(claim.number)), _yuan(_interval(claim.base))
-    if claim.direction > 0:
-        holds = final[1] > budget[0]
-    elif claim.direction < 0:
-        holds = final[0] < budget[1]
-    else:
-        holds = final[0] <= budget[1] and budget[0] <= final[1]
-    outcome = Outcome.CONSISTENT if holds else Outcome.INCONSISTENT
-    return Verdict(claim, outcome, computed=claim.number.value - claim.base.value)
+    found = sign_of(claim.word) if claim.word else None
+    sign = claim.direction if found is None else found
+    if not _word_holds(claim.number, claim.base, sign):
+        return _wrong_word(claim, claim.number, claim.base, change=False)
+    return Verdict(claim, Outcome.CONSISTENT, computed=claim.number.value - claim.base.value)
 
 
 def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
@@ -343,7 +404,7 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
         return _unread(_as_stated(verdict), disclosure)
     if claim.kind is ClaimKind.SHARE:
         return _unread(_share(claim, disclosure, budget=True), disclosure)
-    return _budget_change(claim)
+    return _wrong_way(claim) or _budget_change(claim)
 
 
 def _unread(verdict: Verdict, disclosure: Disclosure) -> Verdict:
@@ -484,14 +545,28 @@ def _budget_change(claim: Claim) -> Verdict:
     return _judge_percent(claim, rate, (), "")
 
 
+def _wrong_way(claim: Claim) -> Verdict | None:
+    """A change word (增加, 下降 …) that both stated years contradict, else ``None``."""
+    if (
+        claim.direction != 0
+        and claim.word
+        and claim.base is not None
+        and claim.previous is not None
+        and not _word_holds(claim.base, claim.previous, claim.direction)
+    ):
+        return _wrong_word(claim, claim.base, claim.previous, change=True)
+    return None
+
+
 def _flat(claim: Claim) -> Verdict:
     """与上年持平: holds unless a change is stated beside it or the two figures differ."""
     stated = claim.other if claim.other is not None else claim.number
     if stated is not None and stated.value != 0:
         return Verdict(claim, Outcome.INCONSISTENT, computed=Decimal(0), unit=stated.unit)
-    if claim.base is not None and claim.previous is not None:
-        now, before = _interval(claim.base), _interval(claim.previous)
-        if not now.to(before.unit).overlaps(before):
-            moved = claim.base.value - before.to(claim.base.unit or Unit.WAN).midpoint
-            return Verdict(claim, Outcome.INCONSISTENT, computed=moved, unit=claim.base.unit)
+    if (
+        claim.base is not None
+        and claim.previous is not None
+        and not _word_holds(claim.base, claim.previous, 0)
+    ):
+        return _wrong_word(claim, claim.base, claim.previous, change=True)
     return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0))

@@ -1,0 +1,115 @@
+"""Direction words, completion bases, binding, precision and paragraph wholes (issue 14).
+
+Every narrative here is written for these tests; the figures are the seed's published ones
+(``examples/seed_2020.py``, 万元): 本年支出合计 876.17, 一般公共服务支出 836.91, 人员经费
+600.88, 公用经费 275.29, 公务接待费 budget 2.01 and actual 1.98.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from govbudget import Disclosure, Severity, check
+from govbudget.report import Finding, Report
+
+
+def judged(seed: Disclosure, narrative: str) -> Report:
+    """The narrative rules run over the seed with *narrative* in place of its own."""
+    return check(attrs.evolve(seed, narrative=narrative), rules=["narrative.*"])
+
+
+def flagged(report: Report) -> list[Finding]:
+    """Every finding above info."""
+    return [f for f in report.findings if f.severity is not Severity.INFO]
+
+
+# --- items 4 and 5: direction words -------------------------------------------------------
+
+WRONG_WORDS = (
+    # the final figure is above the budget, the words say below
+    (
+        "年初预算为735.80万元，支出决算为876.17万元，决算数小于年初预算数。",
+        "narrative.comparison",
+        "小于",
+        "大于 (+140.37万元)",
+    ),
+    # equal in words, not in figures
+    (
+        "年初预算为24.20万元，支出决算为25.20万元，与年初预算一致。",
+        "narrative.comparison",
+        "一致",
+        "大于 (+1.00万元)",
+    ),
+    (
+        "年初预算为24.20万元，支出决算为23.90万元，决算数等于年初预算数。",
+        "narrative.comparison",
+        "等于",
+        "小于 (-0.30万元)",
+    ),
+    # last year's figure stated: the change goes the other way
+    (
+        "本年支出合计876.17万元，上年支出合计为837.69万元，比上年减少38.48万元。",
+        "narrative.change",
+        "减少",
+        "增加 (+38.48万元)",
+    ),
+    # 持平 / 无变化 while the two stated figures differ
+    (
+        "本年支出合计876.17万元，上年为870.00万元，与上年持平。",
+        "narrative.change",
+        "持平",
+        "增加 (+6.17万元)",
+    ),
+    (
+        "本年支出合计876.17万元，上年为880.00万元，同比无变化。",
+        "narrative.change",
+        "无变化",
+        "减少 (-3.83万元)",
+    ),
+)
+
+
+@pytest.mark.parametrize(("sentence", "rule_id", "word", "computed"), WRONG_WORDS)
+def test_a_wrong_direction_word_is_reported_as_a_word(
+    seed: Disclosure, sentence: str, rule_id: str, word: str, computed: str
+) -> None:
+    """``stated`` is the word; ``computed`` is the word the figures give and their gap."""
+    (finding,) = flagged(judged(seed, sentence))
+    assert (finding.rule, finding.severity) == (rule_id, Severity.ERROR)
+    assert (finding.stated, finding.computed) == (word, computed)
+    assert finding.difference is None
+    assert word in finding.message_zh
+
+
+RIGHT_WORDS = (
+    "年初预算为735.80万元，支出决算为876.17万元，决算数大于年初预算数。",
+    "年初预算为24.20万元，支出决算为24.20万元，与年初预算一致。",
+    "年初预算为24.20万元，支出决算为24.2万元，决算数等于年初预算数。",
+    "本年支出合计876.17万元，上年支出合计为837.69万元，比上年增加38.48万元。",
+    "本年支出合计876.17万元，上年为876.17万元，与上年持平。",
+    "本年支出合计876.17万元，上年为876.17万元，同比无变化。",
+)
+
+
+@pytest.mark.parametrize("sentence", RIGHT_WORDS)
+def test_a_right_direction_word_is_left_alone(seed: Disclosure, sentence: str) -> None:
+    """The same sentences with the word that fits: nothing flagged, the word judged."""
+    report = judged(seed, sentence)
+    assert flagged(report) == []
+    assert report.coverage["claims_inconsistent"] == 0
+    assert report.coverage["claims_consistent"] >= 1
+
+
+def test_a_change_amount_against_two_stated_figures(seed: Disclosure) -> None:
+    """Last year's figure stated: a change amount that is not their difference is an error."""
+    (finding,) = flagged(
+        judged(seed, "本年支出合计876.17万元，上年支出合计为837.69万元，比上年增加40.48万元。")
+    )
+    assert (finding.rule, finding.stated, finding.expected) == (
+        "narrative.change",
+        "40.48",
+        Decimal("38.48"),
+    )
