@@ -113,3 +113,51 @@ def test_a_change_amount_against_two_stated_figures(seed: Disclosure) -> None:
         "40.48",
         Decimal("38.48"),
     )
+
+
+# --- item 3: the base a completion rate names ----------------------------------------------
+
+LABELS = (
+    # 年初预算 is 0; the rate is that of the adjusted budget: a wrong label
+    (
+        "年初预算为0万元，调整预算为120.00万元，支出决算为117.84万元，完成年初预算的98.20%。",
+        "年初预算的98.20%",
+        "调整预算的98.20%",
+    ),
+    # both bases stated and non-zero; the rate is that of 全年预算
+    (
+        "年初预算为100.00万元，全年预算为120.00万元，支出决算为117.84万元，完成年初预算的98.20%。",
+        "年初预算的98.20%",
+        "全年预算的98.20%",
+    ),
+    # a rate of a base of nothing, and no other base stated
+    (
+        "年初预算为0万元，支出决算为6.43万元，完成年初预算的100.00%。",
+        "年初预算的100.00%",
+        "年初预算为0，不能计算完成率",
+    ),
+)
+
+
+@pytest.mark.parametrize(("sentence", "stated", "computed"), LABELS)
+def test_a_completion_rate_is_judged_against_the_base_it_names(
+    seed: Disclosure, sentence: str, stated: str, computed: str
+) -> None:
+    """The rate's base is the one it names; another base's rate is an error of label."""
+    (finding,) = flagged(judged(seed, sentence))
+    assert (finding.rule, finding.severity) == ("narrative.completion", Severity.ERROR)
+    assert (finding.stated, finding.computed) == (stated, computed)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年初预算为0万元，调整预算为120.00万元，支出决算为117.84万元，完成调整预算的98.20%。",
+        "年初预算为100.00万元，全年预算为120.00万元，支出决算为117.84万元，"
+        "完成全年预算的98.20%，完成年初预算的117.84%。",
+        "年初预算为0万元，支出决算为6.43万元，决算数大于年初预算数。",
+    ],
+)
+def test_a_completion_rate_of_its_named_base_is_left_alone(seed: Disclosure, sentence: str) -> None:
+    """The right label (and no rate at all of a base of 0) raise nothing."""
+    assert flagged(judged(seed, sentence)) == []

@@ -114,11 +114,21 @@ def _finding(
 
 
 def _stated_word(verdict: Verdict) -> str:
-    """The direction word of a claim judged as a word (大于, 持平 …), else ``""``."""
-    return verdict.claim.word if verdict.word else ""
+    """The word of a claim judged as a word (大于, 持平 …; a rate's base), else ``""``."""
+    claim = verdict.claim
+    if claim.kind is ClaimKind.COMPLETION and claim.number is not None:
+        if verdict.word or (verdict.outcome is Outcome.INCONSISTENT and verdict.reason):
+            return f"{claim.word}的{claim.number.text}%"
+        return ""
+    return claim.word if verdict.word else ""
 
 
 def _computed(verdict: Verdict) -> str | None:
+    if verdict.claim.kind is ClaimKind.COMPLETION:
+        if verdict.word:
+            return f"{verdict.word}的{verdict.computed}%"
+        if verdict.outcome is Outcome.INCONSISTENT and verdict.reason:
+            return verdict.reason
     if verdict.word:
         unit = verdict.unit.value if verdict.unit is not None else ""
         sign = "+" if verdict.computed is not None and verdict.computed > 0 else ""
@@ -135,8 +145,8 @@ def _short(value: Decimal) -> str:
 
 
 def _stated(verdict: Verdict) -> str:
-    if verdict.word:
-        return verdict.claim.word
+    if word := _stated_word(verdict):
+        return word
     number = verdict.claim.number
     if number is None:
         return "持平" if verdict.claim.flat else ""
@@ -149,7 +159,30 @@ def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding
             continue
         stated = _stated(verdict)
         what = kind.value
-        if verdict.outcome is Outcome.INCONSISTENT and verdict.word:
+        if (
+            verdict.outcome is Outcome.INCONSISTENT
+            and kind is ClaimKind.COMPLETION
+            and (verdict.word or verdict.reason)
+        ):
+            yield _finding(
+                context,
+                verdict,
+                rule_id,
+                Severity.ERROR,
+                message=f"the narrative states completion {stated}; "
+                + (
+                    f"that is the rate of {verdict.word} ({_computed(verdict)}): a wrong label"
+                    if verdict.word
+                    else f"no rate can be taken of a budget of 0 ({verdict.reason})"
+                ),
+                zh=f"说明称完成{stated}，"
+                + (
+                    f"该比率实为完成{_computed(verdict)}，预算口径标注有误"
+                    if verdict.word
+                    else f"但{verdict.reason}"
+                ),
+            )
+        elif verdict.outcome is Outcome.INCONSISTENT and verdict.word:
             yield _finding(
                 context,
                 verdict,

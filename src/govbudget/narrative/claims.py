@@ -116,7 +116,10 @@ class Claim:
         other_direction: For a change rate in a budget narrative, the direction the
             change amount's own word gives (+1 增加, -1 减少, 0 none or both).
         word: The direction word as printed (大于, 减少, 持平 …), for a comparison or a
-            change: a claim of its own when both figures are known.
+            change: a claim of its own when both figures are known. For a completion
+            rate: the base it names (年初预算, 调整预算, 全年预算 or 预算).
+        alternatives: For a completion rate, every budget figure its paragraph stated,
+            by the base each is (``(("年初预算", …), ("调整预算", …))``).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
@@ -139,6 +142,7 @@ class Claim:
     flat: bool = False
     other_direction: int = 0
     word: str = ""
+    alternatives: tuple[tuple[str, Number], ...] = ()
 
 
 _NUMBER: Final = re.compile(
@@ -167,7 +171,9 @@ _LAST_YEAR: Final = re.compile(
     r"(?:上年|上一年|去年)度?(?:同期)?(?:决算|实际)?(?:支出|收入)?(?:合计|总计)?(?:决算)?数?(?:为|是)?$"
 )
 _SHARE: Final = re.compile(r"占(?P<whole>[^，,。；;%]*?)(?:的)?(?:比例|比重)?(?:为|是)?$|占比为?$")
-_COMPLETION: Final = re.compile(r"(完成|为|占)(年初)?预算(数)?的?$")
+_COMPLETION: Final = re.compile(r"(完成|为|占)(?P<label>(?:年初|调整后?的?|全年)?预算)(数)?的?$")
+#: The base a budget figure is (年初预算, 调整预算, 全年预算 or plain 预算), by its words.
+_BASE_LABEL: Final = re.compile(r"(年初|调整后?的?|全年)预算")
 _BUDGET: Final = re.compile(r"年初预算|调整预算|全年预算|预算数|预算(?:金额)?(?:为|是)|预算$")
 _FINAL: Final = re.compile(r"决算数|决算(?:为|是)|支出决算|决算$")
 _COMPARE: Final = re.compile(
@@ -222,6 +228,7 @@ class _Paragraph:
     final: Number | None = None
     whole: Number | None = None
     category: str = ""
+    bases: dict[str, Number] = attrs.field(factory=dict)
 
 
 def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
@@ -357,7 +364,8 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
                     word=_direction_word(lead),
                 )
                 change = None
-            elif _COMPLETION.search(lead):
+            elif (done := _COMPLETION.search(lead)) is not None:
+                label = _label(done["label"])
                 yield Claim(
                     ClaimKind.COMPLETION,
                     sentence,
@@ -365,8 +373,10 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
                     number,
                     subject=subject,
                     topic=state.topic,
-                    base=state.budget,
+                    base=state.bases.get(label, state.budget),
                     other=state.final,
+                    word=label,
+                    alternatives=tuple(state.bases.items()),
                 )
             else:
                 yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic)
@@ -385,6 +395,7 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
         is_budget = budget_at > final_at
         if is_budget:
             state.budget = number
+            state.bases[_label(lead)] = number
         elif final_at >= 0:
             state.final = number
         subject = _subject(lead) or subject
@@ -515,6 +526,19 @@ def _in_words(
             direction=direction,
             word=word if word != "与" else compare["tail"],
         )
+
+
+def _label(words: str) -> str:
+    """The base a budget figure or completion rate names: 年初预算, 调整预算, 全年预算, 预算.
+
+    >>> _label("年初预算为"), _label("调整后预算数为"), _label("预算为")
+    ('年初预算', '调整预算', '预算')
+    """
+    found = list(_BASE_LABEL.finditer(words))
+    if not found:
+        return "预算"
+    kind = found[-1].group(1)
+    return "调整预算" if kind.startswith("调整") else kind + "预算"
 
 
 def _direction_word(lead: str) -> str:

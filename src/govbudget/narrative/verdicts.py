@@ -308,10 +308,32 @@ def _previous(
 
 
 def _completion(claim: Claim) -> Verdict:
+    """A completion rate against the base it names (年初预算, 调整预算, 全年预算).
+
+    A rate that does not fit its named base but fits another base the paragraph stated
+    is an error of label (``word`` is the base it fits); a rate of a base stated as 0 is
+    impossible, and an error too.
+    """
     if claim.base is None or claim.other is None:
         return Verdict(claim, Outcome.UNBOUND, reason="budget or final figure not stated")
-    ratio = _ratio(_yuan(_interval(claim.other)), _yuan(_interval(claim.base)))
-    return _judge_percent(claim, ratio, (), "the budget is 0")
+    final = _yuan(_interval(claim.other))
+    ratio = _ratio(final, _yuan(_interval(claim.base)))
+    verdict = _judge_percent(claim, ratio, (), "the budget is 0")
+    if verdict.outcome in (Outcome.CONSISTENT, Outcome.COARSE):
+        return verdict
+    for label, base in claim.alternatives:
+        if label == claim.word or base is claim.base:
+            continue
+        other = _judge_percent(claim, _ratio(final, _yuan(_interval(base))), (), "")
+        if other.outcome is Outcome.CONSISTENT:
+            return attrs.evolve(other, outcome=Outcome.INCONSISTENT, word=label)
+    if claim.base.value == 0:
+        return Verdict(
+            claim,
+            Outcome.INCONSISTENT,
+            reason=f"{claim.word or '预算'}为0，不能计算完成率",
+        )
+    return verdict
 
 
 def _comparison(claim: Claim) -> Verdict:
