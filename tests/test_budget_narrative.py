@@ -836,3 +836,13 @@ def test_a_budget_change_the_wrong_way_is_reported_as_its_word() -> None:
     assert (finding.stated, finding.computed) == ("增加", "减少 (-200.00万元)")
     right = text.replace("增加200.00", "减少200.00")
     assert [f for f in flagged(judged(SHANGHAI, right)) if f.rule == "narrative.change"] == []
+
+
+def test_a_class_is_not_read_as_a_kuan_of_another_name() -> None:
+    """Under a class heading, a 类 read as a 款 must bear that 款's very name."""
+    text = "（一）住房保障支出（类）\n1.住房改良（类）支出240.00万元。"
+    report = judged(JIANGSU, text)
+    assert [f for f in flagged(report) if f.rule == "narrative.name"] == []
+    exact = judged(JIANGSU, "（一）住房保障支出（类）\n1.住房改革支出（类）支出240.00万元。")
+    assert flagged(exact) == []
+    assert exact.coverage["claims_consistent"] == 1

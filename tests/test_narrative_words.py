@@ -161,3 +161,43 @@ def test_a_completion_rate_is_judged_against_the_base_it_names(
 def test_a_completion_rate_of_its_named_base_is_left_alone(seed: Disclosure, sentence: str) -> None:
     """The right label (and no rate at all of a base of 0) raise nothing."""
     assert flagged(judged(seed, sentence)) == []
+
+
+# --- item 8: bind only what the words name ---------------------------------------------------
+
+NOT_NAMED = (
+    # a figure of an item the paragraph's path does not hold is not the path's figure
+    "一、支出：一般公共服务（类）人大事务（款）行政运行（项）支出657.19万元。其中会议费12.00万元。",
+    # the subject is 人员经费 (600.88), not the 基本支出 its words pass through
+    "基本支出中的人员经费600.88万元。",
+    # a misspelt class whose figure is not the closest class's: a guess, not a binding
+    "一般公共预算服务（类）支出500.00万元。",
+    # a name close to two rows alike names neither
+    "人大事务（款）人大会（项）支出30.00万元。",
+)
+
+
+@pytest.mark.parametrize("sentence", NOT_NAMED)
+def test_an_amount_binds_only_to_a_row_it_names(seed: Disclosure, sentence: str) -> None:
+    """No error and no rename warning comes of a row the words do not name."""
+    report = judged(seed, sentence)
+    assert flagged(report) == []
+    assert report.coverage["claims_inconsistent"] == 0
+
+
+def test_an_unsure_binding_is_listed_with_the_row_it_was_closest_to(seed: Disclosure) -> None:
+    """The claim is listed as not checked, naming the closest row and its figure."""
+    (finding,) = judged(seed, "一般公共预算服务（类）支出500.00万元。").findings
+    assert (finding.rule, finding.severity) == ("narrative.unbound", Severity.INFO)
+    assert "201" in finding.message
+    assert "836.91" in finding.message
+
+
+def test_the_named_row_is_still_judged(seed: Disclosure) -> None:
+    """The counterparts: the row named exactly, and a misspelling whose figure confirms it."""
+    report = judged(seed, "基本支出中的人员经费610.88万元。")
+    assert [(f.rule, f.expected) for f in flagged(report)] == [
+        ("narrative.amount", Decimal("600.88"))
+    ]
+    renamed = judged(seed, "一般公共预算服务（类）支出836.91万元。")
+    assert [f.rule for f in flagged(renamed)] == ["narrative.name"]

@@ -137,19 +137,42 @@ def _judge_percent(
     return Verdict(claim, Outcome.INCONSISTENT, computed, low, high, cells=cells)
 
 
+_FUNCTIONAL: Final = re.compile(r"[(（](?:类|款|项)[)）]")
+
+
 def _amount(claim: Claim, disclosure: Disclosure) -> Verdict:
     number = claim.number
     assert number is not None
     binding: Binding | None = None
     if claim.subject:
-        binding = bind(disclosure, claim.subject, budget=claim.budget)
+        # In a paragraph about one 类/款/项, an economic item (会议费) is that item's own.
+        functional = _FUNCTIONAL.search(claim.topic) is not None
+        binding = bind(disclosure, claim.subject, budget=claim.budget, economic=not functional)
     if binding is None and "三公" in claim.topic and not claim.subject:
         binding = bind(disclosure, claim.topic, budget=claim.budget)
-    if binding is None and claim.topic and not claim.budget:
+    if binding is None and claim.topic and not claim.budget and not claim.subject:
+        # Only a figure that names nothing of its own is the paragraph's topic's.
         binding = bind_path(disclosure, claim.topic)
     if binding is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no table figure is named")
-    return _against(claim, binding)
+    return _unsure(_against(claim, binding))
+
+
+def _unsure(verdict: Verdict) -> Verdict:
+    """A figure bound by a name that is not the row's, and disagreeing with it, is unbound.
+
+    The closest name is a guess: a guess that the figure does not confirm is no ground
+    for an error (the claim is listed as not checked, with the row it was closest to).
+    """
+    renamed = verdict.renamed
+    if renamed is None or verdict.outcome is not Outcome.INCONSISTENT:
+        return verdict
+    return Verdict(
+        verdict.claim,
+        Outcome.UNBOUND,
+        reason=f"{renamed.printed} names no row exactly; the closest, {renamed.row}, "
+        f"holds {verdict.computed}",
+    )
 
 
 def _against(claim: Claim, binding: Binding) -> Verdict:
@@ -420,7 +443,7 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
         binding = bind_budget(disclosure, claim.subject, topic=claim.topic)
         if binding is None:
             return Verdict(claim, Outcome.UNBOUND, reason="no budget table figure is named")
-        verdict = _against(claim, binding)
+        verdict = _unsure(_against(claim, binding))
         if verdict.outcome is Outcome.INCONSISTENT and _truncated(claim, binding):
             verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
         return _unread(_as_stated(verdict), disclosure)
