@@ -201,3 +201,28 @@ def test_the_named_row_is_still_judged(seed: Disclosure) -> None:
     ]
     renamed = judged(seed, "一般公共预算服务（类）支出836.91万元。")
     assert [f.rule for f in flagged(renamed)] == ["narrative.name"]
+
+
+# --- item 1: a narrative figure is read at its document's precision -----------------------
+
+
+def test_a_whole_figure_is_read_at_the_tables_precision(seed: Disclosure) -> None:
+    """The seed prints two decimals: 26万元 is 26.00, and 100.00% of it is wrong."""
+    wrong = "年初预算为26万元，支出决算为26.40万元，完成年初预算的100.00%。"
+    (finding,) = flagged(judged(seed, wrong))
+    assert (finding.rule, finding.severity) == ("narrative.completion", Severity.ERROR)
+    assert finding.computed is not None
+    assert finding.computed.startswith("101.54")
+    right = wrong.replace("100.00%", "101.54%")
+    assert flagged(judged(seed, right)) == []
+
+
+def test_a_narrative_alone_is_read_at_its_own_precision() -> None:
+    """No tables: the precision most of the narrative's amounts print decides."""
+    two = "本年支出合计876.17万元，人员经费600.88万元。年初预算为26万元，支出决算为26.40万元，"
+    whole = "本年支出合计876万元，人员经费601万元。年初预算为26万元，支出决算为26万元，"
+    rate = "完成年初预算的101.00%。"
+    precise = check(Disclosure("某单位", 2020, narrative=two + rate), rules=["narrative.*"])
+    assert [f.rule for f in flagged(precise)] == ["narrative.completion"]
+    rough = check(Disclosure("某单位", 2020, narrative=whole + rate), rules=["narrative.*"])
+    assert flagged(rough) == []

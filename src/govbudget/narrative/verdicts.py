@@ -26,8 +26,9 @@ import attrs
 from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
-from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
+from govbudget.narrative.claims import Claim, ClaimKind, Number, claims, numbers
 from govbudget.narrative.directions import holds, right_word, sign_of
+from govbudget.narrative.precision import at_precision, document_places
 from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path
 from govbudget.tables.base import CellRef, Family
 
@@ -345,7 +346,7 @@ def _completion(claim: Claim) -> Verdict:
     if verdict.outcome in (Outcome.CONSISTENT, Outcome.COARSE):
         return verdict
     for label, base in claim.alternatives:
-        if label == claim.word or base is claim.base:
+        if label == claim.word or base.start == claim.base.start:
             continue
         other = _judge_percent(claim, _ratio(final, _yuan(_interval(base))), (), "")
         if other.outcome is Outcome.CONSISTENT:
@@ -370,12 +371,19 @@ def _comparison(claim: Claim) -> Verdict:
     return Verdict(claim, Outcome.CONSISTENT, computed=claim.number.value - claim.base.value)
 
 
+def _read(disclosure: Disclosure, *, budget: bool) -> list[Claim]:
+    """The narrative's claims, every amount read at the document's printed precision."""
+    found = list(claims(disclosure.narrative, budget=budget))
+    places = document_places(disclosure, numbers(disclosure.narrative))
+    return [at_precision(claim, places) for claim in found]
+
+
 def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
     if is_budget(disclosure):
-        for claim in claims(disclosure.narrative, budget=True):
+        for claim in _read(disclosure, budget=True):
             yield _budget_verdict(claim, disclosure)
         return
-    for claim in claims(disclosure.narrative):
+    for claim in _read(disclosure, budget=False):
         if claim.kind is ClaimKind.AMOUNT:
             yield _amount(claim, disclosure)
         elif claim.kind is ClaimKind.SHARE:
