@@ -226,3 +226,35 @@ def test_a_narrative_alone_is_read_at_its_own_precision() -> None:
     assert [f.rule for f in flagged(precise)] == ["narrative.completion"]
     rough = check(Disclosure("某单位", 2020, narrative=whole + rate), rules=["narrative.*"])
     assert flagged(rough) == []
+
+
+# --- item 2: wholes the narrative states itself ------------------------------------------
+
+_BASIC_STATED = "基本支出预算为600.00万元。年初预算中人员经费较多。"
+
+
+@pytest.mark.parametrize(
+    ("shares", "flags"),
+    [
+        ("其中公用经费150.00万元，占基本支出预算的25.00%。", []),
+        ("其中公用经费150.00万元，占基本支出预算的30.00%。", ["narrative.share"]),
+    ],
+)
+def test_a_share_of_a_whole_stated_sentences_earlier(shares: str, flags: list[str]) -> None:
+    """No table holds the whole: the narrative's own figure two sentences back is used."""
+    disclosure = Disclosure("某单位", 2020, narrative=_BASIC_STATED + shares)
+    report = check(disclosure, rules=["narrative.*"])
+    assert [f.rule for f in flagged(report)] == flags
+    for finding in flagged(report):
+        assert "取自说明本身" in finding.message_zh
+        assert "600.00万元" in finding.message
+    assert report.coverage["claims_consistent"] + report.coverage["claims_inconsistent"] == 1
+
+
+def test_a_change_whose_figure_is_in_the_sentence_before() -> None:
+    """A narrative with no tables: the change rate's base is the figure stated just before."""
+    text = "本年支出合计876.17万元。\n与上年相比，增加38.48万元，增长{}%。"
+    right = check(Disclosure("某单位", 2020, narrative=text.format("4.59")), rules=["narrative.*"])
+    wrong = check(Disclosure("某单位", 2020, narrative=text.format("4.39")), rules=["narrative.*"])
+    assert flagged(right) == []
+    assert [f.rule for f in flagged(wrong)] == ["narrative.change"]

@@ -92,6 +92,12 @@ def _finding(
     elif number is not None and verdict.low is not None and verdict.high is not None:
         tolerance = number.radius + (verdict.high - verdict.low) / 2
     first = verdict.cells[0] if verdict.cells else None
+    if (whole := verdict.whole) is not None:
+        figure = f"{whole.text}{whole.unit.value if whole.unit else ''}"
+        message += (
+            f" (the whole, {claim.subject} {figure}, is the narrative's own: no table holds it)"
+        )
+        zh += f"（整体数{claim.subject}{figure}取自说明本身，报表中无此数）"
     return Finding(
         rule=rule_id,
         severity=severity,

@@ -29,7 +29,7 @@ from govbudget.narrative.budget import bind_budget
 from govbudget.narrative.claims import Claim, ClaimKind, Number, claims, numbers
 from govbudget.narrative.directions import holds, right_word, sign_of
 from govbudget.narrative.precision import at_precision, document_places
-from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path
+from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path, compact
 from govbudget.tables.base import CellRef, Family
 
 __all__ = ["Outcome", "Verdict", "analyse", "is_budget"]
@@ -74,6 +74,8 @@ class Verdict:
         unit: The unit of an amount's computed value (``None`` for a percentage).
         word: For a direction word that does not hold (大于, 持平 …), the word the two
             figures give; ``computed`` is then their difference.
+        whole: For a share whose whole no table holds, the figure the narrative itself
+            stated for it (the share is judged against the narrative's own words).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.3
@@ -91,6 +93,7 @@ class Verdict:
     reason: str = ""
     unit: Unit | None = None
     word: str = ""
+    whole: Number | None = None
 
 
 def _interval(number: Number) -> Interval:
@@ -201,37 +204,78 @@ def _against(claim: Claim, binding: Binding) -> Verdict:
     )
 
 
-def _share(claim: Claim, disclosure: Disclosure, *, budget: bool = False) -> Verdict:
+def _share(
+    claim: Claim,
+    disclosure: Disclosure,
+    *,
+    budget: bool = False,
+    said: dict[str, Number] | None = None,
+) -> Verdict:
     """A share of the whole it names (bound to a table) or of the whole stated before it.
 
     In a budget the whole is bound to the budget tables, and no unit slip is looked for
     (its tables print 元 beside a narrative in 万元).
+
+    A named whole no table holds is the figure the narrative stated for it earlier
+    (*said*, by :func:`_said_key`); the verdict's ``whole`` says so.
     """
     part = claim.other
     if part is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
     cells: tuple[CellRef, ...] = ()
+    own: Number | None = None
     if claim.subject:
         binding = (
             bind_budget(disclosure, claim.subject) if budget else bind(disclosure, claim.subject)
         )
-        if binding is None:
+        own = (said or {}).get(_said_key(claim.subject)) if binding is None else None
+        if binding is not None:
+            whole = _yuan(binding.interval)
+            cells = binding.cells
+        elif own is not None:
+            whole = _yuan(_interval(own))
+        else:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
-        whole = _yuan(binding.interval)
-        cells = binding.cells
     elif claim.base is not None:
         whole = _yuan(_interval(claim.base))
     else:
         return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
+    if own is not None:
+        verdict = attrs.evolve(verdict, whole=own)
     if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
         meant = attrs.evolve(part, unit=disclosure.unit)
         retry = _judge_percent(claim, _ratio(_yuan(_interval(meant)), whole), cells, "")
         if retry.outcome is not Outcome.INCONSISTENT:
-            return retry
+            return attrs.evolve(retry, whole=own)
     return verdict
+
+
+#: Words that do not tell one stated figure from another: 预算, 决算, 数, 为 …
+_SAID_NOISE: Final = re.compile(
+    r"预算|决算|年初|本年|年度|数|为|是|的|支出|总额|金额|共计|合计为|其中"
+)
+
+
+def _said_key(subject: str) -> str:
+    """A subject as compared with the narrative's stated figures (基本支出预算数为 → 基本).
+
+    >>> _said_key("基本支出预算"), _said_key("其中：基本支出预算数为")
+    ('基本', '基本')
+    """
+    words = re.sub(r"^.*?\d{4}年度?", "", compact(subject))
+    words = re.sub(r"^[^\u4e00-\u9fff]+", "", words)
+    return _SAID_NOISE.sub("", words).strip("：:，,")
+
+
+def _said(claim: Claim, said: dict[str, Number]) -> None:
+    """Remember an amount the narrative states, by its subject, for a later share's whole."""
+    if claim.kind is ClaimKind.AMOUNT and claim.number is not None and claim.subject:
+        key = _said_key(claim.subject)
+        if key:
+            said[key] = claim.number
 
 
 def _slipped(number: Number, disclosure: Disclosure) -> bool:
@@ -380,14 +424,18 @@ def _read(disclosure: Disclosure, *, budget: bool) -> list[Claim]:
 
 def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
     if is_budget(disclosure):
+        said_budget: dict[str, Number] = {}
         for claim in _read(disclosure, budget=True):
-            yield _budget_verdict(claim, disclosure)
+            _said(claim, said_budget)
+            yield _budget_verdict(claim, disclosure, said_budget)
         return
+    said: dict[str, Number] = {}
     for claim in _read(disclosure, budget=False):
+        _said(claim, said)
         if claim.kind is ClaimKind.AMOUNT:
             yield _amount(claim, disclosure)
         elif claim.kind is ClaimKind.SHARE:
-            yield _share(claim, disclosure)
+            yield _share(claim, disclosure, said=said)
         elif claim.kind is ClaimKind.CHANGE:
             yield _change(claim, disclosure)
         elif claim.kind is ClaimKind.COMPLETION:
@@ -446,7 +494,7 @@ def is_budget(disclosure: Disclosure) -> bool:
     return "决算" not in text and _BUDGET_TITLE.search(text) is not None
 
 
-def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
+def _budget_verdict(claim: Claim, disclosure: Disclosure, said: dict[str, Number]) -> Verdict:
     if claim.kind is ClaimKind.AMOUNT:
         binding = bind_budget(disclosure, claim.subject, topic=claim.topic)
         if binding is None:
@@ -456,7 +504,7 @@ def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
             verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
         return _unread(_as_stated(verdict), disclosure)
     if claim.kind is ClaimKind.SHARE:
-        return _unread(_share(claim, disclosure, budget=True), disclosure)
+        return _unread(_share(claim, disclosure, budget=True, said=said), disclosure)
     return _wrong_way(claim) or _budget_change(claim)
 
 
