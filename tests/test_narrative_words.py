@@ -258,3 +258,42 @@ def test_a_change_whose_figure_is_in_the_sentence_before() -> None:
     wrong = check(Disclosure("某单位", 2020, narrative=text.format("4.39")), rules=["narrative.*"])
     assert flagged(right) == []
     assert [f.rule for f in flagged(wrong)] == ["narrative.change"]
+
+
+# --- item 6: the 三公 paragraph against the 三公 table's 预算数 and 决算数 --------------------
+
+THREE_PUBLIC = (
+    # budget and final amounts against their own columns
+    ("公务接待费支出预算为2.10万元，支出决算为1.98万元。", ["narrative.amount"]),
+    ("公务接待费支出预算为2.01万元，支出决算为1.89万元。", ["narrative.amount"]),
+    # comparisons and completion with no figure stated: the table's two columns
+    ("公务接待费决算数大于预算数。", ["narrative.comparison"]),
+    ("公务接待费完成预算的95.00%。", ["narrative.completion"]),
+    # each item's share of the 三公 total the sentence opens with
+    ("2020年度“三公”经费支出决算中，公务接待费支出决算1.98万元，占90.0%。", ["narrative.share"]),
+)
+
+
+@pytest.mark.parametrize(("sentence", "rules"), THREE_PUBLIC)
+def test_the_three_public_paragraph_against_its_table(
+    seed: Disclosure, sentence: str, rules: list[str]
+) -> None:
+    """Budget 2.01 and final 1.98 (公务接待费, the whole 三公 total): each slip is found."""
+    assert [f.rule for f in flagged(judged(seed, sentence))] == rules
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公务接待费支出预算为2.01万元，支出决算为1.98万元，完成预算的98.51%，决算数小于预算数。",
+        "公务接待费决算数小于预算数。",
+        "公务接待费完成预算的98.51%。",
+        "2020年度“三公”经费支出决算中，公务接待费支出决算1.98万元，占100.0%，"
+        "因公出国（境）费支出决算0万元，占0.0%。",
+    ],
+)
+def test_a_true_three_public_paragraph_is_left_alone(seed: Disclosure, sentence: str) -> None:
+    """The right figures, words and shares: judged and consistent."""
+    report = judged(seed, sentence)
+    assert flagged(report) == []
+    assert report.coverage["claims_unbound"] == 0

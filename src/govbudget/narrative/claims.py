@@ -371,7 +371,7 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
                     sentence,
                     start,
                     number,
-                    subject=subject,
+                    subject=subject or _subject(lead[: done.start()]),
                     topic=state.topic,
                     base=state.bases.get(label, state.budget),
                     other=state.final,
@@ -511,6 +511,9 @@ def _in_words(
             )
         return
     word = compare["word"]
+    if not subject:
+        before = sentence[: compare.start()]
+        subject = _subject(before[max((m.end() for m in _CLAUSE.finditer(before)), default=0) :])
     direction = (
         1 if word in ("大于", "高于", "超过") else -1 if word in ("小于", "低于", "少于") else 0
     )

@@ -236,6 +236,9 @@ def _share(
             whole = _yuan(_interval(own))
         else:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
+    elif not budget and (total := _opening_whole(claim, disclosure)) is not None:
+        whole = _yuan(total.interval)
+        cells = total.cells
     elif claim.base is not None:
         whole = _yuan(_interval(claim.base))
     else:
@@ -251,6 +254,23 @@ def _share(
         if retry.outcome is not Outcome.INCONSISTENT:
             return attrs.evolve(retry, whole=own)
     return verdict
+
+
+#: A sentence that opens by naming the 三公 total with no figure: “三公”经费…决算中，
+_THREE_PUBLIC_OPENING: Final = re.compile(
+    r"^(?:\d{4}\s*年度?)?[^\d，,。；;]*三公[^\d，,。；;]*?(?:决算|预算)?中[，,:：]"
+)
+
+
+def _opening_whole(claim: Claim, disclosure: Disclosure) -> Binding | None:
+    """The 三公 total a sentence opens with (…“三公”经费财政拨款支出决算中，A…，占X%).
+
+    Each item's share in such a sentence is of that total, from the 三公 table.
+    """
+    opening = _THREE_PUBLIC_OPENING.match(claim.quote.strip())
+    if opening is None:
+        return None
+    return bind(disclosure, "三公经费", budget="预算中" in opening.group(0))
 
 
 #: Words that do not tell one stated figure from another: 预算, 决算, 数, 为 …
@@ -375,6 +395,34 @@ def _previous(
     return now[0] + change[0], now[1] + change[1]
 
 
+def _from_table(claim: Claim, disclosure: Disclosure) -> Claim:
+    """A completion or comparison of a 三公 item with no figures stated: the table's two.
+
+    The 三公 table prints each item's 预算数 and 决算数; a sentence that names the item and
+    only compares (公务接待费决算数小于预算数, 完成预算的98.51%) is judged on them.
+    """
+    if (claim.base is not None and _final(claim) is not None) or not claim.subject:
+        return claim
+    budget = bind(disclosure, claim.subject, budget=True)
+    final = bind(disclosure, claim.subject)
+    if budget is None or final is None or budget.cells[0].table is not final.cells[0].table:
+        return claim
+    figures = [_figure(binding, claim.start) for binding in (final, budget)]
+    if claim.kind is ClaimKind.COMPLETION:
+        return attrs.evolve(claim, other=figures[0], base=figures[1], alternatives=())
+    return attrs.evolve(claim, number=figures[0], base=figures[1])
+
+
+def _final(claim: Claim) -> Number | None:
+    return claim.other if claim.kind is ClaimKind.COMPLETION else claim.number
+
+
+def _figure(binding: Binding, at: int) -> Number:
+    """A table figure as if stated (its printed digits, at the table's precision)."""
+    printed = binding.printed
+    return Number(str(printed.value), printed.value, printed.places, printed.unit, at, at, "")
+
+
 def _completion(claim: Claim) -> Verdict:
     """A completion rate against the base it names (年初预算, 调整预算, 全年预算).
 
@@ -439,9 +487,9 @@ def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
         elif claim.kind is ClaimKind.CHANGE:
             yield _change(claim, disclosure)
         elif claim.kind is ClaimKind.COMPLETION:
-            yield _completion(claim)
+            yield _completion(_from_table(claim, disclosure))
         else:
-            yield _comparison(claim)
+            yield _comparison(_from_table(claim, disclosure))
 
 
 def analyse(disclosure: Disclosure) -> tuple[Verdict, ...]:
