@@ -297,3 +297,54 @@ def test_a_true_three_public_paragraph_is_left_alone(seed: Disclosure, sentence:
     report = judged(seed, sentence)
     assert flagged(report) == []
     assert report.coverage["claims_unbound"] == 0
+
+
+# --- item 7: parts larger than their whole ---------------------------------------------------
+
+_PROCUREMENT = (
+    "（三）政府采购\n本单位本年政府采购合同金额（按合同签订计）为251.25万元，其中：货物4.79万元、"
+    "服务246.46万元。\n在面向中小企业预留的项目中，由中小企业供应商中标或成交的，采购金额"
+    "{reserved}万元；在面向小微企业预留的项目中，由小微企业供应商中标或成交的，采购金额0万元；"
+    "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{others}万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("reserved", "others", "rules"),
+    [
+        ("246.46", "4.79", []),
+        ("246.46", "14.79", ["narrative.parts"]),
+        ("250.00", "4.79", ["narrative.parts"]),
+    ],
+)
+def test_small_firms_awards_in_two_kinds_of_project_fit_the_total(
+    reserved: str, others: str, rules: list[str]
+) -> None:
+    """Awards in reserved and in other projects are disjoint parts of all procurement."""
+    text = _PROCUREMENT.format(reserved=reserved, others=others)
+    report = check(Disclosure("某单位", 2024, narrative=text), rules=["narrative.*"])
+    found = flagged(report)
+    assert [f.rule for f in found] == rules
+    for finding in found:
+        assert finding.stated == f"{reserved} + {others}"
+        assert "251.25" in finding.message_zh
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("本年支出合计876.17万元，其中：基本支出600.00万元、项目支出276.17万元。", []),
+        (
+            "本年支出合计876.17万元，其中：基本支出600.00万元、项目支出286.17万元。",
+            ["narrative.parts"],
+        ),
+        # a nested list is not a second set of parts of the first whole
+        ("收入合计876.17万元，其中：财政拨款870.00万元，其中一般公共预算870.00万元。", []),
+        # a change beside a part is no part
+        ("本年支出合计876.17万元，其中：基本支出876.17万元，比上年增加38.48万元。", []),
+    ],
+)
+def test_a_list_after_qizhong_fits_its_whole(sentence: str, rules: list[str]) -> None:
+    """The parts listed after 其中 cannot add up to more than the figure before it."""
+    report = check(Disclosure("某单位", 2020, narrative=sentence), rules=["narrative.parts"])
+    assert [f.rule for f in flagged(report)] == rules

@@ -34,6 +34,7 @@ _KIND_ZH = {
     ClaimKind.CHANGE: "增减",
     ClaimKind.COMPLETION: "预算完成率",
     ClaimKind.COMPARISON: "决算与预算比较",
+    ClaimKind.PARTS: "各部分之和",
 }
 
 
@@ -122,6 +123,8 @@ def _finding(
 def _stated_word(verdict: Verdict) -> str:
     """The word of a claim judged as a word (大于, 持平 …; a rate's base), else ``""``."""
     claim = verdict.claim
+    if claim.kind is ClaimKind.PARTS:
+        return " + ".join(p.text for p in claim.parts)
     if claim.kind is ClaimKind.COMPLETION and claim.number is not None:
         if verdict.word or (verdict.outcome is Outcome.INCONSISTENT and verdict.reason):
             return f"{claim.word}的{claim.number.text}%"
@@ -155,7 +158,7 @@ def _stated(verdict: Verdict) -> str:
         return word
     number = verdict.claim.number
     if number is None:
-        return "持平" if verdict.claim.flat else ""
+        return (verdict.claim.word or "持平") if verdict.claim.flat else ""
     return number.text + ("%" if number.percent else (number.unit.value if number.unit else ""))
 
 
@@ -334,6 +337,42 @@ def comparisons(context: Context) -> Iterator[Finding]:
     Example: 年初预算为56.7万元，支出决算为56.25万元，决算数大于年初预算数.
     """
     yield from _judged(context, ClaimKind.COMPARISON, "narrative.comparison")
+
+
+@rule(
+    "narrative.parts",
+    "Parts stated in the narrative fit their whole",
+    "情况说明中各部分之和不超过总数",
+    tables=tuple(TableKind),
+)
+def parts(context: Context) -> Iterator[Finding]:
+    """Parts of one whole, stated in one passage, whose sum exceeds that whole.
+
+    A list after 其中 (``W，其中：A、B``) and the procurement won by small and medium firms
+    in projects reserved for them and in all others, against the total procurement. The
+    finding states the parts and their sum against the whole.
+
+    Example: 政府采购金额251.25万元 … 预留项目中由中小企业中标246.47万元 … 其他项目中由中小企业
+    中标14.79万元 (261.26 > 251.25).
+    """
+    for verdict in _verdicts(context):
+        if verdict.claim.kind is not ClaimKind.PARTS:
+            continue
+        if verdict.outcome is not Outcome.INCONSISTENT:
+            continue
+        whole = verdict.claim.number
+        assert whole is not None
+        listed = " + ".join(p.text for p in verdict.claim.parts)
+        unit = whole.unit.value if whole.unit else ""
+        yield _finding(
+            context,
+            verdict,
+            "narrative.parts",
+            Severity.ERROR,
+            message=f"the parts stated ({listed} = {verdict.computed}{unit}) exceed their "
+            f"whole, {whole.text}{unit}",
+            zh=f"说明中各部分之和（{listed} = {verdict.computed}{unit}）大于总数{whole.text}{unit}",
+        )
 
 
 @rule(

@@ -41,7 +41,12 @@ __all__ = ["Claim", "ClaimKind", "Number", "claims", "numbers"]
 class ClaimKind(enum.Enum):
     """What a claim asserts.
 
+    ``PARTS``: parts stated in one passage that cannot exceed their whole
+    (:mod:`govbudget.narrative.parts`).
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       ``PARTS``.
     """
 
     AMOUNT = "amount"
@@ -49,6 +54,7 @@ class ClaimKind(enum.Enum):
     CHANGE = "change"
     COMPLETION = "completion"
     COMPARISON = "comparison"
+    PARTS = "parts"
 
 
 @attrs.frozen
@@ -120,6 +126,7 @@ class Claim:
             rate: the base it names (年初预算, 调整预算, 全年预算 or 预算).
         alternatives: For a completion rate, every budget figure its paragraph stated,
             by the base each is (``(("年初预算", …), ("调整预算", …))``).
+        parts: For a ``PARTS`` claim, the disjoint parts of the whole (``number``).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
@@ -143,6 +150,7 @@ class Claim:
     other_direction: int = 0
     word: str = ""
     alternatives: tuple[tuple[str, Number], ...] = ()
+    parts: tuple[Number, ...] = ()
 
 
 _NUMBER: Final = re.compile(

@@ -72,4 +72,5 @@ def at_precision(claim: Claim, places: dict[Unit, int]) -> Claim:
         other=_widened(claim.other, places),
         previous=_widened(claim.previous, places),
         alternatives=tuple((label, _widened(n, places) or n) for label, n in claim.alternatives),
+        parts=tuple(_widened(n, places) or n for n in claim.parts),
     )

@@ -189,7 +189,10 @@ def bind(
 
 
 #: Words that may follow a subject's name without naming anything else.
-_AFTER: Final = re.compile(r"^(?:支出|收入)?(?:年初|全年|调整)?(?:决算|预算)?(?:数|金额)?$")
+_AFTER: Final = re.compile(
+    r"^(?:支出|收入)?(?:年初|全年|调整)?(?:决算|预算)?(?:数|金额)?"
+    r"(?:都|均|共|共计|合计|总计|分别)?(?:为|是|达到|达)?$"
+)
 
 
 def _named(words: str) -> tuple[str, TableKind, str, str] | None:

@@ -28,6 +28,7 @@ from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
 from govbudget.narrative.claims import Claim, ClaimKind, Number, claims, numbers
 from govbudget.narrative.directions import holds, right_word, sign_of
+from govbudget.narrative.parts import parts_claims
 from govbudget.narrative.precision import at_precision, document_places
 from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path, compact
 from govbudget.tables.base import CellRef, Family
@@ -395,6 +396,24 @@ def _previous(
     return now[0] + change[0], now[1] + change[1]
 
 
+def _parts(claim: Claim) -> Verdict:
+    """Parts whose least possible sum is above their whole's greatest value: inconsistent.
+
+    ``computed`` is the parts' sum (in the whole's unit), ``low``…``high`` its interval.
+    """
+    whole = claim.number
+    assert whole is not None
+    assert whole.unit is not None
+    low = sum((_yuan(_interval(p))[0] for p in claim.parts), Decimal(0))
+    high = sum((_yuan(_interval(p))[1] for p in claim.parts), Decimal(0))
+    outcome = Outcome.INCONSISTENT if low > _yuan(_interval(whole))[1] else Outcome.CONSISTENT
+    unit = whole.unit
+    middle = ((_in_unit(low, unit) + _in_unit(high, unit)) / 2).quantize(
+        Decimal(1).scaleb(-whole.places)
+    )
+    return Verdict(claim, outcome, middle, _in_unit(low, unit), _in_unit(high, unit), unit=unit)
+
+
 def _from_table(claim: Claim, disclosure: Disclosure) -> Claim:
     """A completion or comparison of a 三公 item with no figures stated: the table's two.
 
@@ -465,7 +484,10 @@ def _comparison(claim: Claim) -> Verdict:
 
 def _read(disclosure: Disclosure, *, budget: bool) -> list[Claim]:
     """The narrative's claims, every amount read at the document's printed precision."""
-    found = list(claims(disclosure.narrative, budget=budget))
+    found = sorted(
+        [*claims(disclosure.narrative, budget=budget), *parts_claims(disclosure.narrative)],
+        key=lambda claim: claim.start,
+    )
     places = document_places(disclosure, numbers(disclosure.narrative))
     return [at_precision(claim, places) for claim in found]
 
@@ -475,12 +497,17 @@ def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
         said_budget: dict[str, Number] = {}
         for claim in _read(disclosure, budget=True):
             _said(claim, said_budget)
-            yield _budget_verdict(claim, disclosure, said_budget)
+            if claim.kind is ClaimKind.PARTS:
+                yield _parts(claim)
+            else:
+                yield _budget_verdict(claim, disclosure, said_budget)
         return
     said: dict[str, Number] = {}
     for claim in _read(disclosure, budget=False):
         _said(claim, said)
-        if claim.kind is ClaimKind.AMOUNT:
+        if claim.kind is ClaimKind.PARTS:
+            yield _parts(claim)
+        elif claim.kind is ClaimKind.AMOUNT:
             yield _amount(claim, disclosure)
         elif claim.kind is ClaimKind.SHARE:
             yield _share(claim, disclosure, said=said)
