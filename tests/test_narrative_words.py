@@ -7,10 +7,12 @@ Every narrative here is written for these tests; the figures are the seed's publ
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from govbudget import Disclosure, Severity, check
 from govbudget.report import Finding, Report
@@ -348,3 +350,58 @@ def test_a_list_after_qizhong_fits_its_whole(sentence: str, rules: list[str]) ->
     """The parts listed after 其中 cannot add up to more than the figure before it."""
     report = check(Disclosure("某单位", 2020, narrative=sentence), rules=["narrative.parts"])
     assert [f.rule for f in flagged(report)] == rules
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_FIGURES = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2)
+
+
+@given(_FIGURES, _FIGURES)
+def test_the_right_comparison_word_holds_and_the_opposite_fails(
+    final: Decimal, budget: Decimal
+) -> None:
+    """For any two stated figures the word they give holds; its opposite is an error."""
+    right = "大于" if final > budget else "小于" if final < budget else "等于"
+    text = f"年初预算为{budget}万元，支出决算为{final}万元，决算数{{}}年初预算数。"
+    said = check(Disclosure("某单位", 2020, narrative=text.format(right)), rules=["narrative.*"])
+    assert flagged(said) == []
+    if right != "等于":
+        wrong = {"大于": "小于", "小于": "大于"}[right]
+        report = check(
+            Disclosure("某单位", 2020, narrative=text.format(wrong)), rules=["narrative.*"]
+        )
+        (finding,) = flagged(report)
+        assert (finding.stated, finding.computed.split(" ")[0] if finding.computed else "") == (
+            wrong,
+            right,
+        )
+
+
+@given(
+    st.integers(min_value=1, max_value=50_000),
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2),
+)
+def test_a_true_rate_of_a_whole_budget_is_never_flagged(budget: int, final: Decimal) -> None:
+    """26万元 read as 26.00 never turns a rate computed from 26.00 into an error."""
+    rate = (final / budget * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = (
+        f"本年支出合计{final}万元。年初预算为{budget}万元，支出决算为{final}万元，"
+        f"完成年初预算的{rate}%。"
+    )
+    assert flagged(check(Disclosure("某单位", 2020, narrative=text), rules=["narrative.*"])) == []
+
+
+@given(st.lists(_FIGURES, min_size=2, max_size=6), st.integers(min_value=-300, max_value=300))
+def test_parts_fit_their_whole_unless_they_exceed_it_beyond_rounding(
+    parts: list[Decimal], cents: int
+) -> None:
+    """A whole at the parts' sum moved by *cents*: flagged exactly when it is too small."""
+    whole = sum(parts, Decimal(0)) + Decimal(cents) / 100
+    assume(whole > 0)
+    listed = "、".join(f"第{i}项{p}万元" for i, p in enumerate(parts))
+    text = f"支出合计{whole}万元，其中：{listed}。"
+    report = check(Disclosure("某单位", 2020, narrative=text), rules=["narrative.parts"])
+    tolerance = Decimal("0.005") * (len(parts) + 1)
+    too_small = sum(parts, Decimal(0)) - whole > tolerance
+    assert bool(flagged(report)) is too_small
