@@ -19,11 +19,13 @@ from govbudget.bulk.cluster import check_files_on, client_for
 from govbudget.bulk.files import DISCLOSURE_SUFFIXES, files_in
 from govbudget.bulk.progress import FilesProgress
 from govbudget.bulk.run import FileResult, Options, check_file, check_files, describe_error
+from govbudget.bulk.session import BulkRun
 from govbudget.bulk.table import FINDING_COLUMNS, FindingsTable, finding_rows
 
 __all__ = [
     "DISCLOSURE_SUFFIXES",
     "FINDING_COLUMNS",
+    "BulkRun",
     "FileResult",
     "FilesProgress",
     "FindingsTable",

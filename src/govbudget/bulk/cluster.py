@@ -67,7 +67,7 @@ def check_files_on(
     options = Options(rules=rules, skip=skip, year=year)
     skipped = set(done)
     todo = iter([name for name in map(str, paths) if name not in skipped])
-    threads = sum(client.nthreads().values()) or 1
+    threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
     names: dict[Any, str] = {}
 
     def submit() -> Any | None:

@@ -153,9 +153,7 @@ def check_file(path: str | Path, options: Options | None = None) -> FileResult:
     detail: str | None = None
     try:
         disclosure = read(name) if chosen.year is None else read(name, year=chosen.year)
-        report = attrs.evolve(
-            check(disclosure, rules=chosen.rules, skip=chosen.skip), source=name
-        )
+        report = attrs.evolve(check(disclosure, rules=chosen.rules, skip=chosen.skip), source=name)
     except Exception as exc:
         error = describe_error(exc, name)
         if not isinstance(exc, GovbudgetError | OSError):

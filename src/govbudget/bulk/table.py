@@ -154,10 +154,10 @@ def write_parquet(source: Path, target: Path) -> None:
 
 
 def _pyarrow() -> tuple[Any, Any]:
-    """pyarrow and pyarrow.parquet, or an error naming the extra to install."""
+    """The modules ``pyarrow`` and ``pyarrow.parquet``, or an error naming the extra to install."""
     try:
-        import pyarrow  # noqa: PLC0415 - optional dependency
-        import pyarrow.parquet  # noqa: PLC0415
+        import pyarrow  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
+        import pyarrow.parquet  # type: ignore[import-untyped]  # noqa: PLC0415
     except ImportError as exc:
         raise GovbudgetError(
             "writing the findings as Parquet needs pyarrow: pip install 'govbudget[parquet]' "
