@@ -142,12 +142,13 @@ def generate(
         rng.shuffle(flags)
         plan += [(family, flag) for flag in flags]
     options: dict[str, Any] = {"categories": _CATEGORIES}
-    pools: dict[tuple[str, bool], list[Any]] = {
-        ("决算", False): draw(consistent_disclosures(**options), _count(plan, "决算", False), seeded),
-        ("决算", True): draw(disclosures_with_error(**options), _count(plan, "决算", True), seeded),
-        ("预算", False): draw(consistent_budgets(**options), _count(plan, "预算", False), seeded),
-        ("预算", True): draw(budgets_with_error(**options), _count(plan, "预算", True), seeded),
+    strategies: dict[tuple[str, bool], st.SearchStrategy[Any]] = {
+        ("决算", False): consistent_disclosures(**options),
+        ("决算", True): disclosures_with_error(**options),
+        ("预算", False): consistent_budgets(**options),
+        ("预算", True): budgets_with_error(**options),
     }
+    pools = {key: draw(s, _count(plan, *key), seeded) for key, s in strategies.items()}
     manifest: list[dict[str, str]] = []
     formats = {"决算": (".json", ".txt", ".xlsx"), "预算": (".json", ".xlsx")}
     for number, (family, flawed) in enumerate(plan):
@@ -171,7 +172,8 @@ def generate(
     for extra in range(corrupt):
         path = folder / f"corrupt-{extra:02d}.json"
         path.write_text('{"department": "示例单位", "year": 20', encoding="utf-8")
-        manifest.append(dict.fromkeys(MANIFEST_COLUMNS, "") | {"file": path.name, "defect": "corrupt"})
+        blank = dict.fromkeys(MANIFEST_COLUMNS, "")
+        manifest.append(blank | {"file": path.name, "defect": "corrupt"})
     with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS)
         writer.writeheader()
