@@ -148,7 +148,10 @@ def generate(
         ("预算", False): consistent_budgets(**options),
         ("预算", True): budgets_with_error(**options),
     }
-    pools = {key: draw(s, _count(plan, *key), seeded) for key, s in strategies.items()}
+    pools = {
+        key: draw(s, _count(plan, *key), seeded * 10 + i)
+        for i, (key, s) in enumerate(strategies.items())
+    }
     manifest: list[dict[str, str]] = []
     formats = {"决算": (".json", ".txt", ".xlsx"), "预算": (".json", ".xlsx")}
     for number, (family, flawed) in enumerate(plan):
