@@ -375,3 +375,35 @@ def test_dask_local_cluster_checks_every_file(folder: Path) -> None:
     assert sorted(r.path for r in results) == sorted([paths[0], *paths[2:]])
     assert [r.path for r in results if not r.ok] == [str(folder / "broken.json")]
     assert all(r.worker.startswith("inproc://") for r in results)
+
+
+CRASHING_TASK = """
+import os
+from govbudget.bulk import check_file
+
+
+def check_or_die(path, options):
+    if path.endswith("die.json"):
+        os._exit(3)
+    return check_file(path, options)
+"""
+
+
+def test_a_worker_that_dies_costs_only_its_file(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that kills its worker is recorded as such; every other file is still checked."""
+    helpers = tmp_path / "helpers"
+    helpers.mkdir()
+    (helpers / "crashing_task.py").write_text(CRASHING_TASK, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(helpers))
+    task = __import__("crashing_task").check_or_die
+    (folder / "die.json").write_text("{}", encoding="utf-8")
+    paths = [str(p) for p in files_in(folder)]
+
+    results = list(check_files(paths, jobs=2, task=task))
+
+    assert sorted(r.path for r in results) == sorted(paths)
+    failed = {Path(r.path).name: r.error or "" for r in results if not r.ok}
+    assert set(failed) == {"die.json", "broken.json"}
+    assert "worker process checking it stopped" in failed["die.json"]

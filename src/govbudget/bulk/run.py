@@ -9,7 +9,7 @@ import sys
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
@@ -191,6 +191,7 @@ def check_files(
     skip: Iterable[str] = (),
     year: int | None = None,
     done: Iterable[str] = (),
+    task: Callable[[str, Options], FileResult] | None = None,
 ) -> Iterator[FileResult]:
     """Check each file on a pool of *jobs* processes; yield the results as files finish.
 
@@ -203,6 +204,8 @@ def check_files(
         year: The year, for documents that do not print it.
         done: Paths to leave out, as written in an earlier run's findings table
             (:attr:`~govbudget.bulk.FindingsTable.done`).
+        task: What is done with each file (default :func:`check_file`): a function the
+            worker processes can import, taking the path and the :class:`Options`.
 
     A file that cannot be read or checked is a result with its error; a worker process
     that dies (out of memory, a crash in a PDF library) is replaced and each file it held
@@ -218,14 +221,18 @@ def check_files(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     options = Options(rules=rules, skip=skip, year=year)
     todo = _todo(paths, done)
+    work = check_file if task is None else task
     if jobs == 1:
         for name in todo:
-            yield check_file(name, options)
+            yield work(name, options)
         return
-    yield from _pooled(todo, options, jobs or os.cpu_count() or 1)
+    yield from _pooled(todo, options, jobs or os.cpu_count() or 1, work)
 
 
-def _pooled(todo: list[str], options: Options, jobs: int) -> Iterator[FileResult]:
+_Task = Callable[[str, Options], FileResult]
+
+
+def _pooled(todo: list[str], options: Options, jobs: int, task: _Task) -> Iterator[FileResult]:
     """The results of *todo* on a process pool; files of a dead worker retried alone."""
     queue = deque(todo)
     suspects: list[str] = []
@@ -235,7 +242,7 @@ def _pooled(todo: list[str], options: Options, jobs: int) -> Iterator[FileResult
             while queue or running:
                 while queue and not suspects and len(running) < jobs * _QUEUED_PER_WORKER:
                     name = queue.popleft()
-                    running[pool.submit(check_file, name, options)] = name
+                    running[pool.submit(task, name, options)] = name
                 finished, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
                 for future in finished:
                     name = running.pop(future)
@@ -250,16 +257,16 @@ def _pooled(todo: list[str], options: Options, jobs: int) -> Iterator[FileResult
                 future.cancel()
     if suspects:
         for name in suspects:
-            yield _alone(name, options)
+            yield _alone(name, options, task)
         if queue:
-            yield from _pooled(list(queue), options, jobs)
+            yield from _pooled(list(queue), options, jobs, task)
 
 
-def _alone(name: str, options: Options) -> FileResult:
+def _alone(name: str, options: Options, task: _Task) -> FileResult:
     """*name* checked in a worker of its own: a result, or the error that the worker died."""
     with cf.ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
         try:
-            return pool.submit(check_file, name, options).result()
+            return pool.submit(task, name, options).result()
         except cf.process.BrokenProcessPool:
             return FileResult(
                 path=name,
