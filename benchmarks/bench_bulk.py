@@ -64,7 +64,7 @@ def timed(results: Iterable[FileResult]) -> tuple[list[FileResult], float]:
 
 
 def by_format(results: list[FileResult], manifest: list[dict[str, str]]) -> None:
-    """Print the share of defects flagged, and of clean files flagged, per file format."""
+    """Print the share of defects flagged per file format (and of clean files), and per kind."""
     by_name = {m["file"]: m for m in manifest}
     for fmt in ("json", "txt", "xlsx"):
         chosen = [
@@ -77,6 +77,11 @@ def by_format(results: list[FileResult], manifest: list[dict[str, str]]) -> None
         hit = sum(r.report is not None and not r.report.ok for r in flawed)
         false = sum(r.report is not None and not r.report.ok for r in clean)
         print(f"  {fmt:5s} defects flagged {hit}/{len(flawed)}, clean flagged {false}/{len(clean)}")
+    kinds = sorted({m["defect"] for m in manifest} - {"", "corrupt"})
+    for kind in kinds:
+        chosen = [r for r in results if by_name[Path(r.path).name]["defect"] == kind]
+        hit = sum(r.report is not None and not r.report.ok for r in chosen)
+        print(f"  {kind:17s} flagged {hit}/{len(chosen)}")
 
 
 def command_line(folder: Path, out: Path) -> None:

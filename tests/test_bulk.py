@@ -407,3 +407,20 @@ def test_a_worker_that_dies_costs_only_its_file(
     failed = {Path(r.path).name: r.error or "" for r in results if not r.ok}
     assert set(failed) == {"die.json", "broken.json"}
     assert "worker process checking it stopped" in failed["die.json"]
+
+
+def test_cli_dask_address(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--dask ADDRESS`` runs the files on that scheduler and writes the same table."""
+    distributed = pytest.importorskip("distributed")
+    out = tmp_path / "findings.csv"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        status = main(
+            ["check", "--dask", cluster.scheduler_address, "--output", str(out), str(folder)]
+        )
+    err = capsys.readouterr().err
+
+    assert status == 2
+    assert "broken.json: not JSON" in err
+    assert {r["path"] for r in _rows(out)} == {str(p) for p in files_in(folder)}
