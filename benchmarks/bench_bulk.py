@@ -14,6 +14,7 @@ folder, then the same with ``--resume``, which has nothing left to do.
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 import tempfile
@@ -49,8 +50,11 @@ def summary(
     for result in results:
         memory[result.worker] = max(memory.get(result.worker, 0), result.memory)
     mib = ", ".join(f"{m / 2**20:.0f}" for m in sorted(memory.values()))
+    per_file = sum(r.seconds for r in results) / max(len(results), 1) * 1e3
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"{label:28s} {len(results) / seconds:7.1f} files/s  {seconds:6.2f} s  "
+        f"{per_file:5.1f} ms/file in a worker  load {load:.1f}  "
         f"workers {len(memory)} (peak MiB {mib})  defects flagged {flagged}/{flawed} "
         f"({flagged / max(flawed, 1):.0%}), clean flagged {false}/{clean}, unreadable {unread}"
     )
