@@ -222,6 +222,8 @@ def check_files(
     options = Options(rules=rules, skip=skip, year=year)
     todo = _todo(paths, done)
     work = check_file if task is None else task
+    if not todo:
+        return  # nothing left: no worker is started
     if jobs == 1:
         for name in todo:
             yield work(name, options)
