@@ -1,7 +1,7 @@
 """Print bulk throughput: files per second on 1 and 2 processes and a Dask LocalCluster.
 
 Nothing is asserted. Run: ``python benchmarks/bench_bulk.py`` (1,000 generated files;
-``--quick``: 40; ``--files N`` to choose). A corpus is written by ``corpus.py`` (seeded:
+``--quick``: 30; ``--files N`` to choose). A corpus is written by ``corpus.py`` (seeded:
 the same files on every run, a fifth of them with one injected defect, one corrupt file),
 then checked with :func:`govbudget.bulk.check_files` on one process (in this one) and on
 two worker processes, and with :func:`govbudget.bulk.check_files_on` on a LocalCluster of
@@ -51,10 +51,11 @@ def summary(
         memory[result.worker] = max(memory.get(result.worker, 0), result.memory)
     mib = ", ".join(f"{m / 2**20:.0f}" for m in sorted(memory.values()))
     per_file = sum(r.seconds for r in results) / max(len(results), 1) * 1e3
+    cpu = sum(r.cpu for r in results) / max(len(results), 1) * 1e3
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"{label:28s} {len(results) / seconds:7.1f} files/s  {seconds:6.2f} s  "
-        f"{per_file:5.1f} ms/file in a worker  load {load:.1f}  "
+        f"per file {per_file:5.1f} ms ({cpu:4.1f} ms CPU)  load {load:.1f}  "
         f"workers {len(memory)} (peak MiB {mib})  defects flagged {flagged}/{flawed} "
         f"({flagged / max(flawed, 1):.0%}), clean flagged {false}/{clean}, unreadable {unread}"
     )
@@ -125,7 +126,7 @@ def command_line(folder: Path, out: Path) -> None:
 def main() -> None:
     """Generate the corpus and time each way of checking it."""
     quick = "--quick" in sys.argv
-    files = 40 if quick else 1000
+    files = 30 if quick else 1000
     if "--files" in sys.argv:
         files = int(sys.argv[sys.argv.index("--files") + 1])
     with tempfile.TemporaryDirectory() as tmp:

@@ -62,7 +62,9 @@ class FileResult:
         report: The report, when the file could be read.
         error: What went wrong, in one line, when it could not.
         detail: The traceback of an unexpected error (a bug, not bad input).
-        seconds: How long reading and checking took.
+        seconds: How long reading and checking took (wall-clock).
+        cpu: The processor time the worker spent on it, in seconds: beside *seconds*,
+            it shows how much of the wait was other work sharing the processors.
         worker: Which worker did it (host and process, or the Dask worker's address).
         memory: The worker's peak resident memory after the file, in bytes (0 when
             the platform does not say).
@@ -75,6 +77,7 @@ class FileResult:
     error: str | None = None
     detail: str | None = None
     seconds: float = 0.0
+    cpu: float = 0.0
     worker: str = ""
     memory: int = 0
 
@@ -148,6 +151,7 @@ def check_file(path: str | Path, options: Options | None = None) -> FileResult:
     chosen = options if options is not None else Options()
     name = str(path)
     started = time.perf_counter()
+    processor = time.process_time()
     report: Report | None = None
     error: str | None = None
     detail: str | None = None
@@ -164,6 +168,7 @@ def check_file(path: str | Path, options: Options | None = None) -> FileResult:
         error=error,
         detail=detail,
         seconds=time.perf_counter() - started,
+        cpu=time.process_time() - processor,
         worker=_worker_name(),
         memory=_peak_memory(),
     )
