@@ -348,6 +348,7 @@ def test_cli_jobs_json(folder: Path, capsys: pytest.CaptureFixture[str]) -> None
         (["--resume"], "--resume needs --output"),
         (["--jobs", "2", "--together"], "--together reads one disclosure"),
         (["--jobs", "2", "--output", "x.txt"], r"\.csv or \.parquet"),
+        (["--jobs", "0"], "at least 1, not '0'"),
     ],
 )
 def test_cli_bulk_misuse(

@@ -495,6 +495,13 @@ def _emit(lines: Sequence[tuple[str, str | None]], color: str) -> None:
         console.print(Text(line, style=style or ""))
 
 
+def _jobs(text: str) -> int:
+    """The ``--jobs`` value: a whole number of worker processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a number of processes, at least 1, not {text!r}")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line, like every other error."""
 
@@ -555,7 +562,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_check.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         default=None,
         metavar="N",
         help="check N files at a time in worker processes; reports come as files finish",
