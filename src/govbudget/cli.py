@@ -13,7 +13,11 @@ Commands:
     A PATH may be a folder: every ``.json``, ``.txt``, ``.pdf``, ``.xlsx`` and ``.xls``
     file in it and its subfolders is checked, in name order (hidden files skipped). On a
     terminal the report is coloured by severity and a progress bar on stderr follows
-    the files when there are several.
+    the files when there are several. ``--jobs N`` checks N files at a time in worker
+    processes (``--dask ADDRESS``: on a Dask cluster), each report printed as its file
+    finishes; ``--output FILE`` writes every finding of every file, one row each, to
+    ``FILE`` (``.csv``, or ``.parquet`` beside its ``.csv``), and ``--resume`` skips the
+    files already in it (see ``docs/howto/check-in-bulk.md``).
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
@@ -60,15 +64,15 @@ from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 
-from govbudget import serialize, writers
+from govbudget import bulk, serialize, writers
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
+from govbudget.bulk import describe_error as _describe
 from govbudget.catalogue import Catalogue, Entry, read_harvest, read_user_list
 from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
 from govbudget.disclosure import Disclosure
-from govbudget.errors import GovbudgetError, InputError
+from govbudget.errors import GovbudgetError
 from govbudget.harvest import harvest
-from govbudget.location import Location
 from govbudget.readers import read, read_many
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
 from govbudget.tables.publication import REGIONS
@@ -83,7 +87,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 #: The file suffixes ``govbudget check`` reads when given a folder.
-DISCLOSURE_SUFFIXES: Final = (".json", ".txt", ".pdf", ".xlsx", ".xls")
+DISCLOSURE_SUFFIXES: Final = bulk.DISCLOSURE_SUFFIXES
 
 
 def _cmd_sum(args: argparse.Namespace) -> int:
@@ -238,17 +242,10 @@ def _expand(paths: Sequence[str]) -> list[str | Unreadable]:
     """The files to check: each PATH, or every disclosure file in a folder, in order."""
     items: list[str | Unreadable] = []
     for given in paths:
-        folder = Path(given)
-        if not folder.is_dir():
+        if not Path(given).is_dir():
             items.append(given)
             continue
-        found = sorted(
-            f
-            for f in folder.rglob("*")
-            if f.suffix.lower() in DISCLOSURE_SUFFIXES
-            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
-            and f.is_file()
-        )
+        found = bulk.files_in(given)
         if not found:
             suffixes = ", ".join(DISCLOSURE_SUFFIXES)
             items.append(Unreadable(given, f"{given}: no disclosure file ({suffixes}) in folder"))
@@ -316,6 +313,8 @@ def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosu
 
 def _cmd_check(args: argparse.Namespace) -> int:
     REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
+    if args.jobs is not None or args.dask is not None or args.output is not None or args.resume:
+        return _cmd_check_bulk(args)
     paths: list[str] = args.paths
     names = _catalogue(args)
     items = _items(paths, together=args.together)
@@ -363,6 +362,50 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
 
 
+def _cmd_check_bulk(args: argparse.Namespace) -> int:
+    """``check`` with ``--jobs``, ``--dask`` or ``--output``: reports as files finish."""
+    if args.together:
+        raise GovbudgetError("--together reads one disclosure: not with --jobs, --dask, --output")
+    items = _expand(args.paths)
+    unreadable = [i for i in items if isinstance(i, Unreadable)]
+    documents: list[Report | Unreadable] = list(unreadable)
+    minimum = Severity(args.min_severity)
+    run = bulk.BulkRun(
+        [i for i in items if isinstance(i, str)],
+        jobs=args.jobs,
+        dask=args.dask,
+        output=args.output,
+        resume=args.resume,
+        rules=args.rules,
+        skip=args.skip or (),
+        year=args.year,
+    )
+    with run:
+        if run.skipped:
+            run.say(f"govbudget check: {run.skipped} files already in {args.output}: skipped")
+        for document in unreadable:
+            run.say(f"govbudget check: error: {document.error}")
+        for result in run:
+            if result.report is None:
+                run.say(f"govbudget check: error: {result.error}")
+                if args.debug and result.detail:
+                    run.say(result.detail)
+                documents.append(Unreadable(result.path, result.error or result.path))
+                continue
+            documents.append(result.report)
+            if args.format == "text":
+                _emit(_text_lines(result.report.filter(min_severity=minimum)), args.color)
+    shown = [d.filter(min_severity=minimum) if isinstance(d, Report) else d for d in documents]
+    if args.format == "json":
+        print(reports_to_json(shown))
+    elif len(documents) > 1:
+        _emit([(_totals(shown), "bold")], args.color)
+    reports = [d for d in documents if isinstance(d, Report)]
+    if len(reports) < len(documents):
+        return EXIT_USAGE
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
+
+
 def _totals(documents: Sequence[Report | Unreadable]) -> str:
     """The last line after several files: how many were checked and what was found."""
     reports = [d for d in documents if isinstance(d, Report)]
@@ -372,31 +415,6 @@ def _totals(documents: Sequence[Report | Unreadable]) -> str:
         f"无法读取 {len(documents) - len(reports)} 个；错误 {counts['error']}，"
         f"警告 {counts['warning']}，提示 {counts['info']}"
     )
-
-
-def _describe(exc: BaseException, path: str | None = None) -> str:
-    """An exception as one line: the file, what went wrong, and where in the file."""
-    where = ""
-    file = path
-    if isinstance(exc, InputError):
-        loc = exc.location
-        file = loc.file or path
-        message = exc.message if exc.text is None else f"{exc.message}: {exc.text!r}"
-        rest = Location(page=loc.page, table=loc.table, row=loc.row, column=loc.column)
-        where = "" if rest == Location() else f" ({rest})"
-    elif isinstance(exc, OSError):
-        file = exc.filename if exc.filename is not None else path
-        message = exc.strerror or str(exc)
-    elif isinstance(exc, GovbudgetError):
-        message = str(exc)
-        file = None  # not about a file: a rule id, a year, a usage
-    else:
-        message = (
-            f"internal error ({type(exc).__name__}: {exc}); "
-            "run with --debug to see the traceback, and please report it"
-        )
-    line = f"{file}: {message}{where}" if file else f"{message}{where}"
-    return " ".join(line.split())
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -548,6 +566,13 @@ def _emit(lines: Sequence[tuple[str, str | None]], color: str) -> None:
         console.print(Text(line, style=style or ""))
 
 
+def _jobs(text: str) -> int:
+    """The ``--jobs`` value: a whole number of worker processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a number of processes, at least 1, not {text!r}")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line, like every other error."""
 
@@ -582,6 +607,29 @@ def _harvest_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--year", type=int, default=None, help="the year, for documents that do not print it"
     )
     p_harvest.set_defaults(func=_cmd_harvest)
+
+
+def _bulk_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a bulk run of ``check`` (workers, a Dask cluster, the findings table)."""
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check N files at a time in worker processes; reports come as files finish",
+    )
+    parser.add_argument(
+        "--dask", default=None, metavar="ADDRESS", help="check on this Dask scheduler"
+    )
+    parser.add_argument(
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="write every finding of every file to FILE (.csv, or .parquet and its .csv)",
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="skip the files already in the --output table"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -643,6 +691,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the region (上海, 江苏 …) whose set of required tables applies "
         "(default: read from the department name and the cover)",
     )
+    _bulk_options(p_check)
     p_check.set_defaults(func=_cmd_check)
 
     p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")
