@@ -13,7 +13,17 @@ from typing import Any
 import attrs
 import pytest
 
-from govbudget import Disclosure, Finding, Report, Severity, serialize
+from govbudget import (
+    Disclosure,
+    Family,
+    Finding,
+    Report,
+    Severity,
+    Table,
+    TableKind,
+    Unit,
+    serialize,
+)
 from govbudget.bulk import (
     FINDING_COLUMNS,
     BulkRun,
@@ -28,6 +38,7 @@ from govbudget.bulk import (
 )
 from govbudget.cli import main
 from govbudget.errors import GovbudgetError
+from govbudget.harvest import harvest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORRUPT = '{"department": "某单位", "year": 20'
@@ -425,3 +436,53 @@ def test_cli_dask_address(folder: Path, tmp_path: Path, capsys: pytest.CaptureFi
     assert status == 2
     assert "broken.json: not JSON" in err
     assert {r["path"] for r in _rows(out)} == {str(p) for p in files_in(folder)}
+
+
+def test_region_reaches_each_file(tmp_path: Path) -> None:
+    """--region applies in the workers, as in check().
+
+    A 2024 final account of no known region that leaves out its 08 table is held to
+    Shanghai's set (an error) only when that region is given.
+    """
+    kinds = [k for k in TableKind.of_family(Family.FINAL) if k is not TableKind.GOV_FUND]
+    disclosure = Disclosure(
+        department="某区档案局",
+        year=2024,
+        family=Family.FINAL,
+        tables={k: Table(k, Unit.WAN, [], [], note="此表无数据", no_data=True) for k in kinds},
+    )
+    path = tmp_path / "a.json"
+    path.write_text(serialize.dumps(disclosure), encoding="utf-8")
+
+    def severities(region: str | None) -> list[Severity]:
+        (result,) = check_files([path], jobs=1, rules=["structure.tables"], region=region)
+        assert result.report is not None
+        return [f.severity for f in result.report.findings]
+
+    assert severities(None) == [Severity.WARNING]
+    assert severities("上海") == [Severity.ERROR]
+
+
+def test_catalogues_reach_each_file(tmp_path: Path, seed: Disclosure) -> None:
+    """Harvest files given with --catalogue are read in the workers.
+
+    The seed's own harvest merges without changing its verdict; a file that is no harvest
+    fails that file, with the harvest's name in the error.
+    """
+    path = tmp_path / "seed.json"
+    path.write_text(serialize.dumps(seed), encoding="utf-8")
+    own = tmp_path / "own.tsv"
+    harvest([path]).write(own)
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("not a harvest\n", encoding="utf-8")
+
+    (plain,) = check_files([path], jobs=1, rules=["catalogue.code"])
+    (merged,) = check_files([path], jobs=1, rules=["catalogue.code"], catalogues=[own])
+    (failed,) = check_files([path], jobs=1, rules=["catalogue.code"], catalogues=[broken])
+
+    assert plain.report is not None
+    assert merged.report is not None
+    assert merged.report.findings == plain.report.findings
+    assert failed.report is None
+    assert failed.error is not None
+    assert "broken.tsv" in failed.error

@@ -379,6 +379,8 @@ def _cmd_check_bulk(args: argparse.Namespace) -> int:
         rules=args.rules,
         skip=args.skip or (),
         year=args.year,
+        region=args.region,
+        catalogues=args.catalogue or (),
     )
     with run:
         if run.skipped:

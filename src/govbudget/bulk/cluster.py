@@ -49,6 +49,8 @@ def check_files_on(
     rules: Iterable[str] | None = None,
     skip: Iterable[str] = (),
     year: int | None = None,
+    region: str | None = None,
+    catalogues: Iterable[str | Path] = (),
     done: Iterable[str] = (),
 ) -> Iterator[FileResult]:
     """Check each file on the Dask cluster of *client*; yield the results as files finish.
@@ -64,7 +66,13 @@ def check_files_on(
     .. versionadded:: 0.2
     """
     distributed = _distributed()
-    options = Options(rules=rules, skip=skip, year=year)
+    options = Options(
+        rules=rules,
+        skip=skip,
+        year=year,
+        region=region,
+        catalogues=tuple(map(str, catalogues)),
+    )
     skipped = set(done)
     todo = iter([name for name in map(str, paths) if name not in skipped])
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures as cf
+import functools
 import multiprocessing
 import os
 import sys
@@ -15,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from govbudget.catalogue import Catalogue, read_harvest
 from govbudget.checks import check
 from govbudget.errors import GovbudgetError, InputError
 from govbudget.location import Location
@@ -44,6 +46,11 @@ class Options:
         rules: Ids or globs of the rules to run; all when ``None``.
         skip: Ids or globs of rules not to run.
         year: The year, for documents that do not print it.
+        region: The region whose set of required tables applies (see
+            :func:`govbudget.tables.publication.region_of`); read from each document
+            when ``None``.
+        catalogues: Harvest files (written by ``govbudget catalogue harvest``) merged
+            into the shipped catalogue for the names check.
 
     .. versionadded:: 0.2
     """
@@ -51,6 +58,8 @@ class Options:
     rules: tuple[str, ...] | None = attrs.field(default=None, converter=_strs)
     skip: tuple[str, ...] = attrs.field(default=(), converter=_skip)
     year: int | None = None
+    region: str | None = None
+    catalogues: tuple[str, ...] = attrs.field(default=(), converter=_skip)
 
 
 @attrs.frozen
@@ -157,7 +166,14 @@ def check_file(path: str | Path, options: Options | None = None) -> FileResult:
     detail: str | None = None
     try:
         disclosure = read(name) if chosen.year is None else read(name, year=chosen.year)
-        report = attrs.evolve(check(disclosure, rules=chosen.rules, skip=chosen.skip), source=name)
+        checked = check(
+            disclosure,
+            rules=chosen.rules,
+            skip=chosen.skip,
+            names=_catalogue(chosen.catalogues),
+            region=chosen.region,
+        )
+        report = attrs.evolve(checked, source=name)
     except Exception as exc:
         error = describe_error(exc, name)
         if not isinstance(exc, GovbudgetError | OSError):
@@ -172,6 +188,17 @@ def check_file(path: str | Path, options: Options | None = None) -> FileResult:
         worker=_worker_name(),
         memory=_peak_memory(),
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _catalogue(harvests: tuple[str, ...]) -> Catalogue | None:
+    """The shipped catalogue with *harvests* merged, built once per worker process."""
+    if not harvests:
+        return None  # check() uses the shipped catalogue
+    catalogue = Catalogue()
+    for path in harvests:
+        catalogue = catalogue.with_harvest(read_harvest(path))
+    return catalogue
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -195,6 +222,8 @@ def check_files(
     rules: Iterable[str] | None = None,
     skip: Iterable[str] = (),
     year: int | None = None,
+    region: str | None = None,
+    catalogues: Iterable[str | Path] = (),
     done: Iterable[str] = (),
     task: Callable[[str, Options], FileResult] | None = None,
 ) -> Iterator[FileResult]:
@@ -207,6 +236,8 @@ def check_files(
         rules: Ids or globs of the rules to run; all when ``None``.
         skip: Ids or globs of rules not to run.
         year: The year, for documents that do not print it.
+        region: The region whose required tables apply (default: each document's own).
+        catalogues: Harvest files merged into the catalogue (see :class:`Options`).
         done: Paths to leave out, as written in an earlier run's findings table
             (:attr:`~govbudget.bulk.FindingsTable.done`).
         task: What is done with each file (default :func:`check_file`): a function the
@@ -224,7 +255,13 @@ def check_files(
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    options = Options(rules=rules, skip=skip, year=year)
+    options = Options(
+        rules=rules,
+        skip=skip,
+        year=year,
+        region=region,
+        catalogues=tuple(map(str, catalogues)),
+    )
     todo = _todo(paths, done)
     work = check_file if task is None else task
     if not todo:

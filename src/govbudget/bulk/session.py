@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from govbudget.bulk.cluster import check_files_on, client_for
 from govbudget.bulk.progress import FilesProgress
@@ -28,6 +28,8 @@ class BulkRun:
         rules: Ids or globs of the rules to run; all when ``None``.
         skip: Ids or globs of rules not to run.
         year: The year, for documents that do not print it.
+        region: The region whose required tables apply (default: each document's own).
+        catalogues: Harvest files merged into the catalogue for the names check.
         stream: Where the progress bar and :meth:`say` lines go (default stderr).
 
     Use as a context manager and iterate over it: each :class:`FileResult` comes as its
@@ -51,6 +53,8 @@ class BulkRun:
         rules: Iterable[str] | None = None,
         skip: Iterable[str] = (),
         year: int | None = None,
+        region: str | None = None,
+        catalogues: Iterable[str | Path] = (),
         stream: TextIO | None = None,
     ) -> None:
         if resume and output is None:
@@ -66,6 +70,8 @@ class BulkRun:
         self.rules = None if rules is None else tuple(rules)
         self.skip = tuple(skip)
         self.year = year
+        self.region = region
+        self.catalogues = tuple(map(str, catalogues))
         self.progress = FilesProgress(len(self.files), stream=stream)
         self._stack = contextlib.ExitStack()
 
@@ -80,6 +86,16 @@ class BulkRun:
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
 
+    def _options(self) -> dict[str, Any]:
+        """The arguments of :func:`check_files` that say how each file is checked."""
+        return {
+            "rules": self.rules,
+            "skip": self.skip,
+            "year": self.year,
+            "region": self.region,
+            "catalogues": self.catalogues,
+        }
+
     def say(self, line: str) -> None:
         """A line on the stream, above the progress bar."""
         self.progress.print(line)
@@ -87,13 +103,9 @@ class BulkRun:
     def __iter__(self) -> Iterator[FileResult]:
         if self.dask is not None:
             client = self._stack.enter_context(client_for(self.dask))
-            results = check_files_on(
-                client, self.files, rules=self.rules, skip=self.skip, year=self.year
-            )
+            results = check_files_on(client, self.files, **self._options())
         else:
-            results = check_files(
-                self.files, jobs=self.jobs, rules=self.rules, skip=self.skip, year=self.year
-            )
+            results = check_files(self.files, jobs=self.jobs, **self._options())
         for result in results:
             if self.table is not None:
                 self.table.add(result)
