@@ -137,6 +137,7 @@ def assemble(
         source=document.source,
         template=document.template,
         problems=found,
+        pages=document.pages,
     )
 
 
