@@ -191,25 +191,30 @@ def repeated_page(context: Context) -> Iterator[Finding]:
 
     Example: the 预算编制说明 printed on page 7 and again on page 8.
     """
-    seen: dict[str, int] = {}
+    earlier: list[tuple[int, set[str]]] = []
     for page in context.disclosure.pages:
-        text = "".join(page.text.split())
-        if len(text) < 100:
+        lines = {"".join(line.split()) for line in page.text.split("\n")}
+        lines = {line for line in lines if len(line) >= 20}
+        if len(lines) < 3:
             continue
-        if text in seen:
-            first = page.text.strip().split("\n")[0]
-            yield _finding(
-                context,
-                "document.repeated-page",
-                Severity.WARNING,
-                f"page {page.number} repeats page {seen[text]}",
-                f"第{page.number}页与第{seen[text]}页内容完全重复",
-                page=page.number,
-                quote=first,
-                computed=f"删除重复的第{page.number}页",
-            )
-        else:
-            seen[text] = page.number
+        for number, other in earlier:
+            shared = lines & other
+            if len(shared) >= 0.9 * len(lines):
+                first = next(
+                    line for line in page.text.split("\n") if "".join(line.split()) in shared
+                )
+                yield _finding(
+                    context,
+                    "document.repeated-page",
+                    Severity.WARNING,
+                    f"page {page.number} repeats page {number}",
+                    f"第{page.number}页重复了第{number}页的内容",
+                    page=page.number,
+                    quote=first,
+                    computed=f"删除重复的第{page.number}页",
+                )
+                break
+        earlier.append((page.number, lines))
 
 
 _CID: Final = re.compile(r"\(cid:\d+\)")
@@ -364,7 +369,8 @@ _OPPOSITE: Final = {
     )
 }
 _INSTRUCTION: Final = re.compile(
-    r"按上述格式|作下述说明|作如下说明：?$|根据.{0,20}填写|（增加内容）|\(增加内容\)|（如有）|（选填）|（可选）"
+    r"按上述格式|作下述说明|根据.{0,20}填写|[（(]增加内容[）)]|[（(](?:选填|可选|如有)[）)]"
+    r"|[（(](?:如|若)[^（）()]{1,16}(?:表述|说明|填列|填写|删除)[）)]|[（(]不涉及的?不[列填][）)]"
 )
 
 
@@ -445,7 +451,8 @@ def template_wording(context: Context) -> Iterator[Finding]:
 
 
 _CUT: Final = re.compile(
-    r"(主要原因是|主要原因为|原因是|主要用于|主要包括|其中|具体包括)\s*[:：]?\s*(?=[。；;，,]|$)"
+    r"(主要原因是|主要原因为|原因是|主要用于|主要包括|具体包括)\s*[:：]?\s*(?=[。；;]|$)"
+    r"|(其中)\s*[:：]\s*(?=[。；;]|$)"
 )
 
 
@@ -467,22 +474,24 @@ def cut_off(context: Context) -> Iterator[Finding]:
         if paragraph.contents or paragraph.heading:
             continue
         for match in _CUT.finditer(paragraph.text):
+            word = match.group(1) or match.group(2)
             at_end = match.end() >= len(paragraph.text.rstrip())
-            if at_end and _list_follows(prose, index):
-                continue
             if at_end and match.group().rstrip().endswith(("：", ":")) and index + 1 < len(prose):
+                continue  # 其中： / 具体包括： introducing what follows, items or headings
+            if at_end and _continued(prose, index):
                 continue
             yield _at(context, "document.cut-off", Severity.ERROR, paragraph)(
-                f"the sentence stops after {match.group(1)}",
-                f"句子在「{match.group(1)}」后中断",
+                f"the sentence stops after {word}",
+                f"句子在「{word}」后中断",
                 quote=_sentence_at(paragraph, match.start()),
-                stated=match.group(1),
-                computed=f"{match.group(1)}……（补全内容）",
+                stated=word,
+                computed=f"{word}……（补全内容）",
             )
 
 
-def _list_follows(prose: tuple[Paragraph, ...], index: int) -> bool:
-    return index + 1 < len(prose) and bool(LIST_MARK.match(prose[index + 1].text))
+def _continued(prose: tuple[Paragraph, ...], index: int) -> bool:
+    """Whether the paragraph after *index* goes on with what it introduced (not a heading)."""
+    return index + 1 < len(prose) and not prose[index + 1].heading
 
 
 _OWN_NAME: Final = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(部门|单位)(预算|决算)")
@@ -618,6 +627,8 @@ def closing_stop(context: Context) -> Iterator[Finding]:
 
     Example: 「主要原因是项目调整」 followed by 「2. …」.
     """
+    if context.disclosure.template:
+        return
     prose = _paragraphs(context)
     for index, paragraph in enumerate(prose):
         text = paragraph.text.strip()
@@ -717,40 +728,63 @@ def _strip_name(name: str) -> str:
 def row_name(context: Context) -> Iterator[Finding]:
     """A 类 the narrative names (「X（类）」) that no table row of that level is called.
 
-    Names are compared without spaces, brackets and a trailing 支出 (the narrative may
-    say 一般公共服务（类） for 一般公共服务支出).
+    Names are compared without spaces, brackets, numbering and a trailing 支出 (the
+    narrative may say 一般公共服务（类） for 一般公共服务支出). A 款's name labelled 类
+    is reported as such.
 
     Example: 「一般公共预算服务（类）人大事务（款）」 where the tables say 一般公共服务支出.
     """
-    labels = _class_labels(context.disclosure)
-    if len(labels) < 2:
+    levels = _labels(context.disclosure)
+    classes = levels.get(3, set())
+    if len(classes) < 2:
         return
+    sections = levels.get(5, set())
     for paragraph in _paragraphs(context):
-        for match in re.finditer(r"([\u4e00-\u9fff、和与及]{2,20})\s*[（(]\s*类\s*[）)]", paragraph.text):
-            name = _strip_name(match.group(1))
-            name = re.sub(r"^(?:\d+|[、.．“])+", "", name)
-            if not name or any(name == label or label.endswith(name) and len(name) >= 4 and name in label for label in labels):
+        for match in _CLASS.finditer(paragraph.text):
+            printed = _LABEL_NUMBER.sub("", match.group(1))
+            name = _strip_name(printed)
+            if not name or name in classes or any(
+                label.endswith(name) or name.endswith(label) for label in classes
+            ):
                 continue
-            if any(label in name and name.endswith(label) for label in labels):
-                continue  # a lead-in word joined to the name: 用于一般公共服务（类）
-            near = min(labels, key=lambda label: _distance(label, name))
-            yield _at(context, "document.row-name", Severity.WARNING, paragraph)(
-                f"the narrative names a 类 {match.group(1)}; no table row of that level is "
-                f"called so (nearest: {near}支出)",
-                f"情况说明中的类级科目「{match.group(1)}」与报表科目名称不一致（报表为「{near}支出」）",
-                quote=_sentence_at(paragraph, match.start()),
-                stated=match.group(1),
+            make = _at(context, "document.row-name", Severity.WARNING, paragraph)
+            quote = _sentence_at(paragraph, match.start())
+            if name in sections:
+                yield make(
+                    f"{printed} is a 款 of the tables, labelled 类 in the narrative",
+                    f"「{printed}」在报表中是款级科目，情况说明标为「类」",
+                    quote=quote,
+                    stated=f"{printed}（类）",
+                    computed=f"{printed}（款）",
+                )
+                continue
+            near = min(classes, key=lambda label: _distance(label, name))
+            if _distance(near, name) > max(len(near), len(name)):
+                continue  # nothing like it: more likely a word the pattern caught
+            yield make(
+                f"the narrative names a 类 {printed}; the tables call it {near}支出",
+                f"情况说明中的类级科目「{printed}」与报表科目名称「{near}支出」不一致",
+                quote=quote,
+                stated=printed,
                 computed=f"{near}支出",
             )
 
 
-def _class_labels(disclosure: Disclosure) -> set[str]:
-    out: set[str] = set()
+_CLASS: Final = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff、和与及]{2,20}?)\s*[（(]\s*类\s*[）)]")
+_LABEL_NUMBER: Final = re.compile(
+    r"^[\s、“]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])?[\s、“]*"
+)
+
+
+def _labels(disclosure: Disclosure) -> dict[int, set[str]]:
+    """The function classification's row names by level (3, 5, 7 digits), normalised."""
+    out: dict[int, set[str]] = {}
     for table in disclosure.tables.values():
         for row in table.rows:
             code = row.code
-            if isinstance(code, FunctionCode) and len(code.digits) == 3 and row.label:
-                out.add(_strip_name(row.label))
+            if isinstance(code, FunctionCode) and row.label:
+                name = _strip_name(_LABEL_NUMBER.sub("", row.label))
+                out.setdefault(len(code.digits), set()).add(name)
     return out
 
 
@@ -763,6 +797,7 @@ def _distance(a: str, b: str) -> int:
 
 _CLAUSE: Final = re.compile(r"[^，。；;,：:]+")
 _AMOUNT: Final = re.compile(r"(?P<subject>[\u4e00-\u9fff“”（）()]{2,24}?)(?:为|是|共计|合计)?(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)")
+_GENERIC_SUBJECT: Final = re.compile(r"^(?:采购|预算|支出|收入)?(?:金额|价值|资金|合计|总计|小计|总额)$|以上|以下")
 _COMPARISON_WORDS: Final = re.compile(
     r"比|与|较|上年|年初|增加|减少|增长|下降|持平|一致|占|同比|调整|执行|决算为|预算为|完成|累计|其中"
 )
@@ -789,10 +824,10 @@ def two_amounts(context: Context) -> Iterator[Finding]:
             if _COMPARISON_WORDS.search(text):
                 continue
             match = _AMOUNT.search(text)
-            if match is None or match.start() > 0 and not text[: match.start()].strip() == "":
+            if match is None or text[: match.start()].strip() or text[match.end() :].strip():
                 continue
             subject = match.group("subject").strip("“”")
-            if len(subject) < 3:
+            if len(subject) < 5 or _GENERIC_SUBJECT.search(subject):
                 continue
             try:
                 value = Decimal(match.group("value").replace(",", ""))
@@ -825,36 +860,76 @@ _NUMBERING: Final = re.compile(
 )
 
 
-def _key(text: str) -> str:
-    """A heading or contents entry reduced for comparison: no numbering, leaders, years."""
+def _key(text: str, department: str = "") -> str:
+    """A heading or contents entry reduced for comparison: no numbering, leaders, years,
+    department name or 部门/单位 prefix."""
     flat = _LEADERS.sub("", text)
     flat = _NUMBERING.sub("", flat)
     flat = re.sub(r"(?:19|20)\d{2}\s*年度?", "", flat)
     flat = re.sub(r"[\s“”\"‘’「」]", "", flat)
+    if department:
+        flat = flat.replace(department, "")
+    flat = re.sub(r"^(?:X+|本)?[（(]?(?:部门|单位)[）)]?", "", flat)
     return flat.removesuffix("的").strip()
 
 
-def _entries(context: Context) -> list[Paragraph]:
-    return [p for p in _paragraphs(context) if p.contents and _key(p.text) not in ("目录", "目次", "")]
-
-
-def _body_keys(context: Context) -> list[tuple[str, Paragraph | None]]:
-    """Every heading of the body, and every table's title, in printed order."""
-    out: list[tuple[str, Paragraph | None]] = []
-    for paragraph in _paragraphs(context):
-        if paragraph.contents or paragraph.page == 1:
-            continue
-        if paragraph.heading or len(paragraph.text) <= 40:
-            out.append((_key(paragraph.text), paragraph))
-    titles = [t.title for t in context.disclosure.tables.values() if t.title]
-    out.extend((_key(title), None) for title in titles)
-    return out
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def _matches(entry: str, body: str) -> bool:
+    """Whether a body heading is the contents entry, give or take a few words."""
     if not entry or not body:
         return False
-    return entry in body or (len(body) >= 4 and body in entry)
+    if entry == body or body.startswith(entry):
+        return True
+    if len(entry) >= 4 and entry in body and len(body) <= len(entry) + 12:
+        return True
+    if len(body) >= 6 and (entry.endswith(body) or entry.startswith(body)):
+        return len(body) >= 0.7 * len(entry)  # 情况 for 情况说明; a title without its prefix
+    return len(entry) >= 4 and len(body) <= len(entry) + 6 and _subsequence(entry, body)
+
+
+_TABLE_ENTRY: Final = re.compile(r"表$")
+_TABLES_PART: Final = re.compile(r"^(?:部门|单位)?(?:预算|决算)(?:公开)?表$")
+
+
+def _entries(context: Context) -> list[Paragraph]:
+    department = context.disclosure.department
+    return [
+        p
+        for p in _paragraphs(context)
+        if p.contents and _key(p.text, department) not in ("目录", "目次", "")
+    ]
+
+
+def _body(context: Context) -> list[tuple[str, int | None, bool]]:
+    """Every short paragraph of the body and every table's title, in page order: (key,
+    page, is a table)."""
+    department = context.disclosure.department
+    out: list[tuple[int, int, str, int | None, bool]] = []
+    for paragraph in _paragraphs(context):
+        if paragraph.contents or paragraph.page == 1:
+            continue
+        if paragraph.heading or len(paragraph.text) <= 50:
+            page = paragraph.page if paragraph.page is not None else 0
+            out.append((page, paragraph.index, _key(paragraph.text, department), paragraph.page, False))
+        else:  # a heading printed on the line of its first sentence
+            page = paragraph.page if paragraph.page is not None else 0
+            head = re.split(r"[。，：:；]", paragraph.text, maxsplit=1)[0]
+            out.append((page, paragraph.index, _key(head, department), paragraph.page, False))
+    for table in context.disclosure.tables.values():
+        try:
+            page = int(table.location.page or 0)
+        except ValueError:
+            page = 0
+        for title in {table.title, table.kind.label}:
+            out.append((page, -1, _key(title, department), page or None, True))
+    if all(item[3] is None for item in out):
+        return [(key, at, table) for _p, _i, key, at, table in out]
+    out.sort(key=lambda item: (item[0], item[1]))
+    return [(key, at, table) for _p, _i, key, at, table in out]
 
 
 @_review(
@@ -864,62 +939,51 @@ def _matches(entry: str, body: str) -> bool:
     Severity.WARNING,
 )
 def contents(context: Context) -> Iterator[Finding]:
-    """A section or table the contents (目录) list that the document does not hold.
+    """A section or table the contents (目录) list that the document does not hold, or
+    holds in another order.
 
     Each entry is looked for among the headings and table titles (numbering, leaders,
-    years and spaces left out); a listed entry found nowhere is reported. Entries found
-    in an order other than the contents' are reported once, at the first out of place.
+    years, the department's name and spaces left out); a listed entry found nowhere is
+    reported, and the first entry found out of the contents' order. Entries for tables
+    are not judged when the document holds no table (tables published in another file).
 
     Example: the contents list 七、项目经费情况说明, the document has no such section.
     """
     entries = _entries(context)
-    if not entries:
+    body = _body(context)
+    if not entries or not body:
         return
-    body = _body_keys(context)
-    if not body:
-        return
-    if len(context.disclosure.tables) == 0 and any(_TABLE_TITLE.search(e.text) for e in entries):
-        tables_elsewhere = True  # tables published in another file: their entries are not judged
-    else:
-        tables_elsewhere = False
-    positions: list[tuple[int, Paragraph]] = []
+    department = context.disclosure.department
+    has_tables = bool(context.disclosure.tables)
+    cursor = 0
+    reported_order = False
     for entry in entries:
-        key = _key(entry.text)
-        if tables_elsewhere and _TABLE_TITLE.search(key):
+        key = _key(entry.text, department)
+        if _TABLE_ENTRY.search(key) and (not has_tables or _TABLES_PART.match(key)):
             continue
-        found = next((i for i, (b, _p) in enumerate(body) if _matches(key, b)), None)
-        if found is None:
-            if _in_text(context, key):
-                continue
+        hits = [i for i, (b, _at, _t) in enumerate(body) if _matches(key, b)]
+        if not hits:
             yield _at(context, "document.contents", Severity.WARNING, entry)(
                 f"the contents list {key}; the document has no such section or table",
                 f"目录列有「{key}」，正文中没有该部分或表格",
-                quote=entry.text.rstrip("…. 0123456789"),
+                quote=_LEADERS.sub("", entry.text),
                 stated=key,
                 computed="目录与正文一致",
             )
             continue
-        if body[found][1] is not None:
-            positions.append((found, entry))
-    for (before, _), (after, entry) in zip(positions, positions[1:]):
-        if after < before:
+        ahead = [i for i in hits if i >= cursor]
+        if ahead:
+            cursor = ahead[0]
+            continue
+        if not reported_order and not context.disclosure.pages == ():
+            reported_order = True
             yield _at(context, "document.contents", Severity.WARNING, entry)(
-                f"{_key(entry.text)} is printed in another place than the contents give",
-                f"「{_key(entry.text)}」在正文中的顺序与目录不一致",
-                quote=entry.text.rstrip("…. 0123456789"),
-                stated=_key(entry.text),
+                f"{key} is printed in another place than the contents give",
+                f"「{key}」在正文中的位置与目录顺序不一致",
+                quote=_LEADERS.sub("", entry.text),
+                stated=key,
                 computed="按目录顺序排列",
             )
-            break
-
-
-def _in_text(context: Context, key: str) -> bool:
-    """Whether a paragraph of the body begins with *key* (a heading joined to its text)."""
-    return any(
-        _key(p.text[: len(key) + 12]).startswith(key)
-        for p in _paragraphs(context)
-        if not p.contents and p.page != 1
-    )
 
 
 def sections_rule(data: Sections | None = None) -> Callable[[Context], Iterator[Finding]]:
@@ -986,6 +1050,8 @@ def empty_table(context: Context) -> Iterator[Finding]:
 
     Example: 政府性基金预算支出功能分类预算表 printed with its header only.
     """
+    if context.disclosure.template:
+        return
     for table in context.disclosure.tables.values():
         if table.rows or table.no_data:
             continue

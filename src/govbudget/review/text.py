@@ -97,7 +97,7 @@ def is_heading(text: str) -> bool:
     (True, False)
     """
     flat = text.strip()
-    if not flat or len(flat) > 40 or flat[-1] in STOPS or "，" in flat:
+    if not flat or len(flat) > 40 or any(mark in flat for mark in "。；，：;:,"):
         return False
     return bool(LIST_MARK.match(flat) or _SECTION_WORDS.match(flat.replace(" ", "")))
 
@@ -164,21 +164,69 @@ def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:
     out: list[Paragraph] = []
     section: str | None = None
     in_contents = False
+    listed: set[str] = set()
+    marks: set[str] = set()
+    department = disclosure.department
     for index, (text, page) in enumerate(joined):
         compact = text.replace(" ", "").replace("\u3000", "")
         if compact in ("目录", "目次"):
             in_contents = True
+            listed, marks = set(), set()
             section = "目录"
             out.append(Paragraph(text, page, section, index, heading=True, contents=True))
             continue
-        contents = is_contents_line(text) or (in_contents and not _ends(text) and len(text) < 50)
+        contents = in_contents and _contents_like(text)
+        if contents and page is not None and index > 0 and joined[index - 1][1] != page:
+            # the contents run on to this page only if its first lines are entries too
+            run = 0
+            for later, at in joined[index:]:
+                if at != page or not _contents_like(later):
+                    break
+                run += 1
+            contents = run >= 3 or is_contents_line(text)
+        key = _entry_key(text, department)
+        mark = _part_mark(text)
+        if contents and not is_contents_line(text) and (
+            (key and key in listed) or (mark is not None and mark in marks)
+        ):
+            contents = False  # the body begins: it repeats the first entries' titles
         if in_contents and not contents:
             in_contents = False
+        if contents:
+            listed.add(key)
+            if mark is not None:
+                marks.add(mark)
         head = not contents and is_heading(text)
         if head:
             section = text
         out.append(Paragraph(text, page, section, index, heading=head, contents=contents))
     return tuple(out)
+
+
+def _contents_like(text: str) -> bool:
+    return is_contents_line(text) or ("。" not in text and not _ends(text) and len(text) < 50)
+
+
+_PART: Final = re.compile(r"^\s*[-–•]?\s*(第[一二三四五六七八九十]+部分)")
+_PREFIX: Final = re.compile(
+    r"^\s*[-–•]?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．]?)?\s*"
+)
+
+
+def _part_mark(text: str) -> str | None:
+    match = _PART.match(text)
+    return None if match is None else match.group(1)
+
+
+def _entry_key(text: str, department: str) -> str:
+    """A contents entry or heading without numbering, leaders, spaces or the department."""
+    flat = _LEADER.sub("", text)
+    flat = _PREFIX.sub("", flat)
+    flat = re.sub(r"\s", "", flat)
+    if department:
+        flat = flat.replace(department, "")
+    return re.sub(r"^(?:X+)?[（(]?(?:部门|单位)[）)]?", "", flat)
 
 
 def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
