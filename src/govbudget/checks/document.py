@@ -34,7 +34,7 @@ from govbudget.review.text import (
     paragraphs,
     sentences,
 )
-from govbudget.tables.base import Family
+from govbudget.tables.base import Family, TableKind
 
 __all__ = ["REVIEW_COVERAGE_KEYS", "sections_rule"]
 
@@ -58,7 +58,7 @@ def _review(
 
         run.__doc__ = function.__doc__
         run.__name__ = function.__name__
-        rule(rule_id, title, title_zh, severity=severity, tables=())(run)
+        rule(rule_id, title, title_zh, severity=severity, tables=tuple(TableKind))(run)
         return function
 
     return decorate
@@ -637,7 +637,7 @@ def closing_stop(context: Context) -> Iterator[Finding]:
             or paragraph.contents
             or paragraph.page == 1
             or len(text) < 12
-            or "，" not in text
+            or "，" not in re.sub(r"[（(][^（）()]*[）)]$", "", text)
             or _TABLE_LINE.search(text) is not None
         ):
             continue
@@ -1009,7 +1009,10 @@ def sections_rule(data: Sections | None = None) -> Callable[[Context], Iterator[
         Example: a Shanghai budget without 名词解释.
         """
         disclosure = context.disclosure
-        text = [p.text.replace(" ", "") for p in _paragraphs(context) if p.page != 1]
+        found = _paragraphs(context)
+        if not disclosure.pages and not any(p.contents for p in found):
+            return  # an excerpt (no pages, no contents): not a whole document to judge
+        text = [p.text.replace(" ", "") for p in found if p.page != 1]
         if not text:
             return
         heads = [t[:60] for t in text]

@@ -24,6 +24,7 @@ from govbudget.location import Location
 from govbudget.tables.base import Family
 
 __all__ = [
+    "REGIONS",
     "Rename",
     "Sections",
     "load_sections",

@@ -30,6 +30,8 @@ def review_lines(
 ) -> list[tuple[str, Severity | None]]:
     """The text report's lines for the review's findings, each with its severity (or None).
 
+    Nothing when the review found nothing.
+
     Under the heading 文档审查 (with how many review rules ran), one group per page in
     page order, then findings whose page is not known (a workbook, a whole-document
     finding); each finding gives its section, the sentence quoted, and what is printed
@@ -43,7 +45,7 @@ def review_lines(
     .. versionadded:: 0.2
     """
     chosen = [f for f in findings if is_review(f)]
-    if not chosen and not rules_run:
+    if not chosen:
         return []
     lines: list[tuple[str, Severity | None]] = [
         (f"  {HEADING}（{rules_run} 项审查规则，发现 {len(chosen)} 处）", None)
