@@ -179,7 +179,7 @@ def blank_page(context: Context) -> Iterator[Finding]:
             )
 
 
-_TABLE_TITLE: Final = re.compile(r"(?:预算|决算)表$|(?:预算|决算)表[（(]|公开\d{1,2}表")
+_TABLE_TITLE: Final = re.compile(r"(?:预算|决算)\S{0,6}表$|(?:预算|决算)\S{0,6}表[（(]|公开\d{1,2}表")
 _TABLE_FURNITURE: Final = re.compile(
     r"单位[：:]|公开\s*\d{1,2}\s*表|部门[：:]|编制单位|^\s*\d{1,3}\s*$|此表无数据|本表无数据"
 )

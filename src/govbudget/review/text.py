@@ -236,5 +236,5 @@ def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
     ['甲。', '乙；', '丙']
     """
     for match in _SENTENCE.finditer(paragraph.text):
-        if match.group().strip():
+        if match.group():
             yield Sentence(match.group(), match.start(), paragraph)
