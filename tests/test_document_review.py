@@ -1,5 +1,6 @@
-"""The document review (``document.*``): each defect found, located and quoted; its
-correct counterpart left alone.
+"""The document review (``document.*``): each defect found, located and quoted.
+
+Each correct counterpart is left alone.
 
 The fixtures are short documents written for these tests, page by page; the figures are
 made up. The last tests run the review over the real documents in ``../shared/`` and pin
@@ -25,7 +26,7 @@ from govbudget.pages import Page
 from govbudget.report import Finding, Severity
 from govbudget.review import load_sections, paragraphs, review_lines, sentences
 from govbudget.review.text import Paragraph
-from govbudget.tables.base import Family, Table, TableKind
+from govbudget.tables.base import Family, TableKind
 
 COVER_BUDGET = "上海市某区2024年区级部门预算\n预算主管部门：上海市某区某局"
 COVER_UNIT = "上海市某区某中心2024年单位预算\n预算单位：上海市某区某中心"
@@ -89,7 +90,9 @@ def test_a_page_printed_twice_is_found() -> None:
 @pytest.mark.parametrize("bad", ["(cid:3028)", "\ue012", "\ufffd"])
 def test_text_that_does_not_display_is_found(bad: str) -> None:
     """A (cid:N) glyph, a private-use and a replacement character, quoted with their context."""
-    d = doc(COVER_BUDGET, f"一、收入预算\n本年收入预算{bad}万元，比上年增加。", "本年收入预算12万元。")
+    d = doc(
+        COVER_BUDGET, f"一、收入预算\n本年收入预算{bad}万元，比上年增加。", "本年收入预算12万元。"
+    )
 
     found = review(d, "document.undisplayable")
 
@@ -116,7 +119,7 @@ def test_a_comparison_names_last_year(text: str, stated: str | None, computed: s
 
     assert [(f.stated, f.computed) for f in found] == ([(stated, computed)] if stated else [])
     if found:
-        assert found[0].quote == text.split("，")[0] + "，" + text.split("，")[1] or found[0].quote
+        assert found[0].quote == text
 
 
 def test_the_reporting_date_of_a_final_account_is_its_year() -> None:
@@ -133,7 +136,9 @@ def test_the_reporting_date_of_a_final_account_is_its_year() -> None:
 
 def test_a_heading_from_another_year_is_found() -> None:
     """A heading naming 2021 in a 2024 budget; the 2024 heading is left alone."""
-    d = doc(COVER_BUDGET, "2021年部门预算编制说明\n收入预算12万元。", "2024年部门预算编制说明\n正文。")
+    d = doc(
+        COVER_BUDGET, "2021年部门预算编制说明\n收入预算12万元。", "2024年部门预算编制说明\n正文。"
+    )
 
     found = review(d, "document.year")
 
@@ -186,7 +191,7 @@ def test_a_sentence_cut_off_is_found(text: str, cut: str | None) -> None:
     found = review(doc(COVER_BUDGET, "一、2024年三公经费预算情况说明\n" + text), "document.cut-off")
 
     assert [f.stated for f in found] == ([cut] if cut else [])
-    if found:
+    if cut is not None:
         assert found[0].location.table == "一、2024年三公经费预算情况说明"
         assert (found[0].quote or "").endswith(cut + "。")
 
@@ -257,7 +262,10 @@ def test_a_paragraph_broken_by_the_page_end_is_joined_not_reported() -> None:
 
     found = paragraphs(d)
 
-    assert [(p.text, p.page) for p in found][-1] == ("收入预算12万元，比上年增加2万元，主要原因是人员增加。", 2)
+    assert [(p.text, p.page) for p in found][-1] == (
+        "收入预算12万元，比上年增加2万元，主要原因是人员增加。",
+        2,
+    )
     assert review(d, "document.closing-stop") == []
 
 
@@ -317,11 +325,17 @@ def test_a_listed_section_missing_from_the_body_is_found() -> None:
 def test_sections_out_of_the_contents_order_are_found() -> None:
     """机构设置 printed before 主要职能, against the contents' order; in order is fine."""
     swapped = doc(
-        COVER_BUDGET, CONTENTS, "二、部门机构设置\n设三个处。", "一、部门主要职能\n负责某事。",
+        COVER_BUDGET,
+        CONTENTS,
+        "二、部门机构设置\n设三个处。",
+        "一、部门主要职能\n负责某事。",
         "三、名词解释\n基本支出：指日常运转支出。",
     )
     ordered = doc(
-        COVER_BUDGET, CONTENTS, "一、部门主要职能\n负责某事。", "二、部门机构设置\n设三个处。",
+        COVER_BUDGET,
+        CONTENTS,
+        "一、部门主要职能\n负责某事。",
+        "二、部门机构设置\n设三个处。",
         "三、名词解释\n基本支出：指日常运转支出。",
     )
 
@@ -334,8 +348,11 @@ def test_sections_out_of_the_contents_order_are_found() -> None:
 def test_required_sections_come_from_data_and_can_be_replaced(tmp_path: Path) -> None:
     """A Shanghai budget without 名词解释 is reported; a user's list of one section is used."""
     d = doc(
-        COVER_BUDGET, "一、部门主要职能\n负责某事。", "二、部门机构设置\n设三个处。",
-        "三、2024年部门预算编制说明\n收入12万元。", "四、其他相关情况说明\n无。",
+        COVER_BUDGET,
+        "一、部门主要职能\n负责某事。",
+        "二、部门机构设置\n设三个处。",
+        "三、2024年部门预算编制说明\n收入12万元。",
+        "四、其他相关情况说明\n无。",
     )
     mine = tmp_path / "sections.json"
     mine.write_text(json.dumps({"budget": {"*": [["绩效目标"]]}}), encoding="utf-8")
@@ -343,7 +360,10 @@ def test_required_sections_come_from_data_and_can_be_replaced(tmp_path: Path) ->
     registry_rule = REGISTRY.remove("document.sections")
     try:
         rule(
-            "document.sections", "Required sections", "必备内容", severity=Severity.WARNING,
+            "document.sections",
+            "Required sections",
+            "必备内容",
+            severity=Severity.WARNING,
             tables=tuple(TableKind),
         )(sections_rule(load_sections(mine)))
         own = review(attrs.evolve(d, department="某县某局"), "document.sections")
@@ -360,7 +380,7 @@ def test_a_bad_sections_file_is_a_typed_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"budget": {"*": "名词解释"}}), encoding="utf-8")
 
-    with pytest.raises(ValueError, match="bad.json"):
+    with pytest.raises(ValueError, match=r"bad\.json"):
         load_sections(bad)
 
 
@@ -444,7 +464,7 @@ def test_sentences_cover_their_paragraph(text: str) -> None:
 
 #: What the review finds in each real document: (rule, page, stated). Each is a real
 #: defect of the published document (see the docstring of the test).
-REAL = {
+REAL: dict[str, list[tuple[str, str | None, str | None]]] = {
     "corpus/shanghai-final-accounts-template-2024.pdf": [("document.placeholder", None, None)],
     "corpus/shanghai-putuo-finance-bureau-2024-final-accounts.pdf": [],
     "corpus/budgets/jiangsu-cppcc-office-2018-budget-narrative.pdf": [],
@@ -501,6 +521,6 @@ def test_the_real_documents_give_only_their_real_defects(name: str, shared: Path
 
     found = check(d, rules=["document.*"]).findings
 
-    assert sorted(
-        ((f.rule, f.location.page, f.stated) for f in found), key=str
-    ) == sorted(REAL[name], key=str)
+    assert sorted(((f.rule, f.location.page, f.stated) for f in found), key=str) == sorted(
+        REAL[name], key=str
+    )

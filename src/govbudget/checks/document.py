@@ -107,9 +107,9 @@ def _finding(
     )
 
 
-def _at(context: Context, rule_id: str, severity: Severity, paragraph: Paragraph) -> Callable[
-    ..., Finding
-]:
+def _at(
+    context: Context, rule_id: str, severity: Severity, paragraph: Paragraph
+) -> Callable[..., Finding]:
     """A finding maker for *paragraph*: its page and section filled in."""
 
     def make(message: str, message_zh: str, **fields: str | None) -> Finding:
@@ -179,7 +179,9 @@ def blank_page(context: Context) -> Iterator[Finding]:
             )
 
 
-_TABLE_TITLE: Final = re.compile(r"(?:预算|决算)\S{0,6}表$|(?:预算|决算)\S{0,6}表[（(]|公开\d{1,2}表")
+_TABLE_TITLE: Final = re.compile(
+    r"(?:预算|决算)\S{0,6}表$|(?:预算|决算)\S{0,6}表[（(]|公开\d{1,2}表"
+)
 _TABLE_FURNITURE: Final = re.compile(
     r"单位[：:]|公开\s*\d{1,2}\s*表|部门[：:]|编制单位|^\s*\d{1,3}\s*$|此表无数据|本表无数据"
 )
@@ -225,13 +227,15 @@ def _undisplayable(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group()
     for position, char in enumerate(text):
         category = unicodedata.category(char)
-        if char == "\ufffd" or category in ("Co", "Cs") or (category == "Cc" and char not in "\t\n"):
+        if (
+            char == "\ufffd"
+            or category in ("Co", "Cs")
+            or (category == "Cc" and char not in "\t\n")
+        ):
             yield position, f"U+{ord(char):04X}"
 
 
-@_review(
-    "document.undisplayable", "Every character displays", "文字均能正常显示", Severity.ERROR
-)
+@_review("document.undisplayable", "Every character displays", "文字均能正常显示", Severity.ERROR)
 def undisplayable(context: Context) -> Iterator[Finding]:
     """Text that does not display: private-use or replacement characters, ``(cid:N)`` glyphs.
 
@@ -282,7 +286,7 @@ _LAST_EXECUTED: Final = re.compile(r"((?:19|20)\d{2})\s*年(?:当年)?预算执�
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def _year_finding(
+def _year_finding(  # noqa: PLR0917 - one private helper, called with all six in order
     context: Context, paragraph: Paragraph, position: int, printed: int, expected: int, role: str
 ) -> Finding:
     roles = {
@@ -336,7 +340,9 @@ def years(context: Context) -> Iterator[Finding]:
         for match in _LAST_EXECUTED.finditer(text):
             printed = int(match.group(1))
             if not final and printed != year - 1:
-                yield _year_finding(context, paragraph, match.start(), printed, year - 1, "executed")
+                yield _year_finding(
+                    context, paragraph, match.start(), printed, year - 1, "executed"
+                )
         for match in _AS_OF.finditer(text):
             printed = int(match.group(1))
             if final and (match.group(2), match.group(3)) == ("12", "31") and printed != year:
@@ -374,9 +380,7 @@ _INSTRUCTION: Final = re.compile(
 )
 
 
-@_review(
-    "document.placeholder", "No placeholder left in", "无未替换的占位符", Severity.ERROR
-)
+@_review("document.placeholder", "No placeholder left in", "无未替换的占位符", Severity.ERROR)
 def placeholder(context: Context) -> Iterator[Finding]:
     """A template placeholder left in the text: XX, XXX万元, ＊＊.
 
@@ -682,7 +686,9 @@ def old_name(context: Context) -> Iterator[Finding]:
         )
         for paragraph in _paragraphs(context):
             position = paragraph.text.find(wrong)
-            if position < 0 or (wrong == rename.old and _inside_other(paragraph.text, position, rename.new)):
+            if position < 0 or (
+                wrong == rename.old and _inside_other(paragraph.text, position, rename.new)
+            ):
                 continue
             yield _at(context, "document.old-name", Severity.ERROR, paragraph)(
                 f"{rename.code} is called {wrong}; in {disclosure.year} its name is {right}",
@@ -743,8 +749,10 @@ def row_name(context: Context) -> Iterator[Finding]:
         for match in _CLASS.finditer(paragraph.text):
             printed = _LABEL_NUMBER.sub("", match.group(1))
             name = _strip_name(printed)
-            if not name or name in classes or any(
-                label.endswith(name) or name.endswith(label) for label in classes
+            if (
+                not name
+                or name in classes
+                or any(label.endswith(name) or name.endswith(label) for label in classes)
             ):
                 continue
             make = _at(context, "document.row-name", Severity.WARNING, paragraph)
@@ -770,7 +778,9 @@ def row_name(context: Context) -> Iterator[Finding]:
             )
 
 
-_CLASS: Final = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff、和与及]{2,20}?)\s*[（(]\s*类\s*[）)]")
+_CLASS: Final = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff、和与及]{2,20}?)\s*[（(]\s*类\s*[）)]"
+)
 _LABEL_NUMBER: Final = re.compile(
     r"^[\s、“]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])?[\s、“]*"
 )
@@ -796,8 +806,12 @@ def _distance(a: str, b: str) -> int:
 # ---------------------------------------------------------------------------- numbers
 
 _CLAUSE: Final = re.compile(r"[^，。；;,：:]+")
-_AMOUNT: Final = re.compile(r"(?P<subject>[\u4e00-\u9fff“”（）()]{2,24}?)(?:为|是|共计|合计)?(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)")
-_GENERIC_SUBJECT: Final = re.compile(r"^(?:采购|预算|支出|收入)?(?:金额|价值|资金|合计|总计|小计|总额)$|以上|以下")
+_AMOUNT: Final = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff“”（）()]{2,24}?)(?:为|是|共计|合计)?(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)"
+)
+_GENERIC_SUBJECT: Final = re.compile(
+    r"^(?:采购|预算|支出|收入)?(?:金额|价值|资金|合计|总计|小计|总额)$|以上|以下"
+)
 _COMPARISON_WORDS: Final = re.compile(
     r"比|与|较|上年|年初|增加|减少|增长|下降|持平|一致|占|同比|调整|执行|决算为|预算为|完成|累计|其中"
 )
@@ -839,7 +853,7 @@ def two_amounts(context: Context) -> Iterator[Finding]:
                 value *= 10000
             key = subject
             if key in seen and seen[key][0] != value:
-                first_value, first_text, _ = seen[key]
+                _value, first_text, _ = seen[key]
                 yield _at(context, "document.two-amounts", Severity.WARNING, paragraph)(
                     f"{subject} is given as {first_text} and as {match.group('value')}"
                     f"{match.group('unit')}",
@@ -849,7 +863,9 @@ def two_amounts(context: Context) -> Iterator[Finding]:
                     stated=f"{match.group('value')}{match.group('unit')}",
                     computed=first_text,
                 )
-            seen.setdefault(key, (value, match.group("value") + match.group("unit"), clause.start()))
+            seen.setdefault(
+                key, (value, match.group("value") + match.group("unit"), clause.start())
+            )
 
 
 # ---------------------------------------------------------------------------- contents
@@ -861,8 +877,10 @@ _NUMBERING: Final = re.compile(
 
 
 def _key(text: str, department: str = "") -> str:
-    """A heading or contents entry reduced for comparison: no numbering, leaders, years,
-    department name or 部门/单位 prefix."""
+    """A heading or contents entry reduced for comparison.
+
+    Numbering, leaders, years, the department's name and a 部门/单位 prefix are left out.
+    """
     flat = _LEADERS.sub("", text)
     flat = _NUMBERING.sub("", flat)
     flat = re.sub(r"(?:19|20)\d{2}\s*年度?", "", flat)
@@ -905,8 +923,10 @@ def _entries(context: Context) -> list[Paragraph]:
 
 
 def _body(context: Context) -> list[tuple[str, int | None, bool]]:
-    """Every short paragraph of the body and every table's title, in page order: (key,
-    page, is a table)."""
+    """Every short paragraph of the body and every table's title, in page order.
+
+    Each as (key, page, whether it is a table's title).
+    """
     department = context.disclosure.department
     out: list[tuple[int, int, str, int | None, bool]] = []
     for paragraph in _paragraphs(context):
@@ -914,7 +934,9 @@ def _body(context: Context) -> list[tuple[str, int | None, bool]]:
             continue
         if paragraph.heading or len(paragraph.text) <= 50:
             page = paragraph.page if paragraph.page is not None else 0
-            out.append((page, paragraph.index, _key(paragraph.text, department), paragraph.page, False))
+            out.append(
+                (page, paragraph.index, _key(paragraph.text, department), paragraph.page, False)
+            )
         else:  # a heading printed on the line of its first sentence
             page = paragraph.page if paragraph.page is not None else 0
             head = re.split(r"[。，：:；]", paragraph.text, maxsplit=1)[0]
@@ -939,8 +961,7 @@ def _body(context: Context) -> list[tuple[str, int | None, bool]]:
     Severity.WARNING,
 )
 def contents(context: Context) -> Iterator[Finding]:
-    """A section or table the contents (目录) list that the document does not hold, or
-    holds in another order.
+    """A section or table the contents (目录) list that is absent or out of order.
 
     Each entry is looked for among the headings and table titles (numbering, leaders,
     years, the department's name and spaces left out); a listed entry found nowhere is
@@ -975,7 +996,7 @@ def contents(context: Context) -> Iterator[Finding]:
         if ahead:
             cursor = ahead[0]
             continue
-        if not reported_order and not context.disclosure.pages == ():
+        if not reported_order:
             reported_order = True
             yield _at(context, "document.contents", Severity.WARNING, entry)(
                 f"{key} is printed in another place than the contents give",
@@ -1068,4 +1089,3 @@ def empty_table(context: Context) -> Iterator[Finding]:
             stated="（空表）",
             computed="此表无数据",
         )
-

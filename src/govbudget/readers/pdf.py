@@ -37,7 +37,7 @@ import attrs
 
 from govbudget.errors import FormatError, GovbudgetError
 from govbudget.location import Location
-from govbudget.pages import Page
+from govbudget.pages import Page as PrintedPage
 from govbudget.readers import heading as printed_heading
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 
@@ -222,7 +222,7 @@ class _Reader:
         self.open: _Open | None = None
         self.narrative: list[tuple[_Line, _Margins]] = []
         self.cover: list[_Line] = []
-        self.pages: list[Page] = []
+        self.pages: list[PrintedPage] = []
 
     def page(self, page: Page, number: int) -> None:
         """Read one page, then let pdfplumber drop what it cached for it."""
@@ -303,7 +303,7 @@ class _Reader:
         margins = _margins(narrative)
         self.narrative.extend((line, margins) for line in narrative)
         text = "\n".join(_paragraphs([(line, margins) for line in narrative]))
-        self.pages.append(Page(number, text, tables=placed))
+        self.pages.append(PrintedPage(number, text, tables=placed))
 
     def _carried_over(self, above: list[_Line], table: Any) -> bool:
         """Join the tail of a label wrapped across the page break to the cell it ends.

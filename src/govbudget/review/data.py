@@ -51,7 +51,9 @@ class Rename:
 
 
 def _data(name: str) -> str:
-    return importlib.resources.files("govbudget").joinpath("data", "review", name).read_text("utf-8")
+    return (
+        importlib.resources.files("govbudget").joinpath("data", "review", name).read_text("utf-8")
+    )
 
 
 @functools.cache

@@ -53,7 +53,7 @@ def review_lines(
     pages: dict[int | None, list[Finding]] = {}
     for finding in chosen:
         pages.setdefault(_page(finding), []).append(finding)
-    order = sorted((p for p in pages if p is not None)) + ([None] if None in pages else [])
+    order = sorted(p for p in pages if p is not None) + ([None] if None in pages else [])
     for page in order:
         lines.append((f"    第 {page} 页" if page is not None else "    页码不详", None))
         for f in pages[page]:

@@ -1,4 +1,4 @@
-"""A disclosure's text as a reviewer reads it: paragraphs and sentences, each with its page and section.
+"""A disclosure's text as a reviewer reads it: paragraphs and sentences, page and section.
 
 The readers keep the text outside the tables page by page
 (:attr:`~govbudget.disclosure.Disclosure.pages`); :func:`paragraphs` turns it into
@@ -133,7 +133,7 @@ def _page_starts(disclosure: Disclosure) -> set[tuple[str, int]]:
     return starts
 
 
-def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:
+def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:  # noqa: PLR0912 - one pass
     """The paragraphs of *disclosure*'s text outside the tables, in reading order.
 
     A paragraph that a page end (or, without pages, a blank line of the extraction)
@@ -186,8 +186,10 @@ def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:
             contents = run >= 3 or is_contents_line(text)
         key = _entry_key(text, department)
         mark = _part_mark(text)
-        if contents and not is_contents_line(text) and (
-            (key and key in listed) or (mark is not None and mark in marks)
+        if (
+            contents
+            and not is_contents_line(text)
+            and ((key and key in listed) or (mark is not None and mark in marks))
         ):
             contents = False  # the body begins: it repeats the first entries' titles
         if in_contents and not contents:
