@@ -134,6 +134,17 @@ def test_the_reporting_date_of_a_final_account_is_its_year() -> None:
     assert review(right, "document.year") == []
 
 
+def test_a_paragraph_opening_on_another_year_is_found() -> None:
+    """「2023年，某局收入预算…」 in a 2024 budget; 「2024年，…」 is right."""
+    wrong = doc(COVER_BUDGET, "四、部门预算编制说明\n2023年，某局收入预算12.00万元。")
+    right = doc(COVER_BUDGET, "四、部门预算编制说明\n2024年，某局收入预算12.00万元。")
+
+    found = review(wrong, "document.year")
+
+    assert [(f.stated, f.computed, f.location.page) for f in found] == [("2023年", "2024年", "2")]
+    assert review(right, "document.year") == []
+
+
 def test_a_heading_from_another_year_is_found() -> None:
     """A heading naming 2021 in a 2024 budget; the 2024 heading is left alone."""
     d = doc(
@@ -166,6 +177,7 @@ def test_placeholders_are_found_and_a_template_gets_one_note() -> None:
         ("比上年下降（上升）2.5%。", "下降（上升）"),
         ("按上述格式依次说明到各项级科目。", "按上述格式"),
         ("五、国有资产占有使用情况（增加内容）", "（增加内容）"),
+        ("决算数大于（小于）预算数的主要原因是项目调整。", "大于（小于）"),
         ("与上年相比增加3.00万元（主要为人员增加）。", None),
     ],
 )
@@ -310,6 +322,44 @@ def test_one_subject_given_two_amounts_is_found() -> None:
     assert review(right, "document.two-amounts") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "stated", "computed"),
+    [
+        ("年初预算为10.00万元，支出决算为12.00万元，完成年初预算的120.00%。", None, None),
+        ("年初预算为10.00万元，支出决算为12.00万元，完成年初预算的80.00%。", "80.00%", "120.00%"),
+        (
+            "年初预算为10.00万元，支出决算为12.00万元，完成年初预算的120.00%。决算数小于年初预算数。",
+            "小于",
+            "大于",
+        ),
+        ("年初预算为589.64万元，支出决算为657.19万元，完成年初预算的111.0%。", None, None),
+        (
+            "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。",
+            None,
+            None,
+        ),
+        (
+            "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数增加57.14%。",
+            "增加",
+            "减少",
+        ),
+        (
+            "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少133.33%。",
+            "133.33%",
+            "57.14%",
+        ),
+    ],
+)
+def test_a_stated_change_agrees_with_its_own_amounts(
+    text: str, stated: str | None, computed: str | None
+) -> None:
+    """A completion rate, a 大于/小于 or a 增加/减少 and its rate, judged against the two
+    amounts of the same sentence; a rate printed at whole percent (111.0%) is let pass."""
+    found = review(doc(COVER_FINAL, "一、说明\n" + text), "document.stated-change")
+
+    assert [(f.stated, f.computed) for f in found] == ([(stated, computed)] if stated else [])
+
+
 CONTENTS = "目录\n一、部门主要职能……3\n二、部门机构设置……4\n三、名词解释……5"
 
 
@@ -404,7 +454,7 @@ def test_coverage_counts_the_review_rules_and_their_findings() -> None:
 
     report = check(d, rules=["document.*"], skip=["document.sections"])
 
-    assert report.coverage["review_rules_run"] == len(report.rules) == 15
+    assert report.coverage["review_rules_run"] == len(report.rules) == 16
     assert report.coverage["review_findings"] == len(report.findings) == 2
     assert report.to_dict()["coverage"]["review_findings"] == 2
 
@@ -420,7 +470,7 @@ def test_the_text_report_lists_the_review_by_page(
     main(["check", str(path), "--rules", "document.*", "--skip", "document.sections"])
     out = capsys.readouterr().out
 
-    assert "文档审查（15 项审查规则，发现 2 处）" in out
+    assert "文档审查（16 项审查规则，发现 2 处）" in out
     assert out.index("第 2 页") < out.index("document.punctuation") < out.index("第 3 页")
     assert "所在部分：一、说明" in out
     assert "原文：「收入预算12.00万元。。」" in out

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
 
 from govbudget.checks.registry import Context, rule
@@ -284,6 +284,11 @@ _COMPARE: Final = re.compile(
 _AS_OF: Final = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _LAST_EXECUTED: Final = re.compile(r"((?:19|20)\d{2})\s*年(?:当年)?预算执行数")
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+#: A paragraph opening on the year it reports: 「2024年，某局收入预算…」, 「2024年度本部门…」.
+_OPENING_YEAR: Final = re.compile(
+    r"^\s*((?:19|20)\d{2})\s*年度?\s*(?:[，,]|本部门|本单位|部门|单位|收入|支出|收、支|财政拨款|"
+    r"一般公共预算|政府性基金|国有资本|“三公”|三公|机关运行|政府采购|预算绩效)"
+)
 
 
 def _year_finding(  # noqa: PLR0917 - one private helper, called with all six in order
@@ -294,6 +299,7 @@ def _year_finding(  # noqa: PLR0917 - one private helper, called with all six in
         "as-of": ("the reporting date", "截止日期"),
         "heading": ("a heading", "标题"),
         "executed": ("last year's outturn", "上年预算执行数"),
+        "subject": ("the year a paragraph reports", "段首所述年度"),
     }
     english, chinese = roles[role]
     return _at(context, "document.year", Severity.WARNING, paragraph)(
@@ -331,6 +337,9 @@ def years(context: Context) -> Iterator[Finding]:
                 if printed not in (year, year - 1):
                     yield _year_finding(context, paragraph, match.start(), printed, year, "heading")
             continue
+        opening = _OPENING_YEAR.match(text)
+        if opening is not None and int(opening.group(1)) != year:
+            yield _year_finding(context, paragraph, 0, int(opening.group(1)), year, "subject")
         for match in _COMPARE.finditer(text):
             printed = int(match.group(1))
             if printed != year - 1 and not _names_own_year(text, match):
@@ -359,7 +368,8 @@ def _names_own_year(text: str, match: re.Match[str]) -> bool:
 
 _PLACEHOLDER: Final = re.compile(r"X{2,}|[Ｘ×]{2,}|[＊*]{2,}|○{2,}|x{3,}")
 _CHOICE: Final = re.compile(
-    r"(增加|减少|增长|下降|上升|降低|提高)\s*[（(/／或]\s*(增加|减少|增长|下降|上升|降低|提高)\s*[）)]?"
+    r"(增加|减少|增长|下降|上升|降低|提高|大于|小于|多于|少于)\s*[（(/／或]\s*"
+    r"(增加|减少|增长|下降|上升|降低|提高|大于|小于|多于|少于)\s*[）)]?"
 )
 _OPPOSITE: Final = {
     frozenset(p)
@@ -372,6 +382,8 @@ _OPPOSITE: Final = {
         ("提高", "降低"),
         ("上升", "降低"),
         ("增长", "降低"),
+        ("大于", "小于"),
+        ("多于", "少于"),
     )
 }
 _INSTRUCTION: Final = re.compile(
@@ -872,7 +884,7 @@ def two_amounts(context: Context) -> Iterator[Finding]:
 
 _LEADERS: Final = re.compile(r"[…．.·\-—_\s]{2,}\d*\s*$")
 _NUMBERING: Final = re.compile(
-    r"^\s*[-–•]?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．]?)\s*"
+    r"^\s*[-–•]?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s+(?!\d))\s*"
 )
 
 
@@ -992,6 +1004,8 @@ def contents(context: Context) -> Iterator[Finding]:
                 computed="目录与正文一致",
             )
             continue
+        if all(body[i][2] and body[i][1] is None for i in hits):
+            continue  # a table of a format without pages: its place is not known
         ahead = [i for i in hits if i >= cursor]
         if ahead:
             cursor = ahead[0]
@@ -1089,3 +1103,149 @@ def empty_table(context: Context) -> Iterator[Finding]:
             stated="（空表）",
             computed="此表无数据",
         )
+
+
+# ---------------------------------------------------------------------------- stated changes
+
+_N: Final = r"(\d[\d,]*(?:\.\d+)?)"
+_OUTTURN: Final = re.compile(
+    r"(?:预算数?|年初预算数?)为"
+    + _N
+    + r"\s*万元[，,]\s*(?:支出)?决算数?为"
+    + _N
+    + r"\s*万元[，,]\s*完成(?:年初)?预算的"
+    + _N
+    + r"\s*%"
+)
+_VERSUS: Final = re.compile(r"决算数?(大于|小于|等于|多于|少于)(?:年初)?预算数?")
+_ON_LAST: Final = re.compile(
+    r"(?:上年|\d{4}\s*年)(?:当年)?预算执行数为" + _N + r"\s*万元[，,]\s*(?:本年|\d{4}\s*年)"
+    r"(?:预算)?安排"
+    + _N
+    + r"\s*万元[，,]\s*(?:比|较)[^，。；]{0,16}?(增加|减少|增长|下降|持平)\s*"
+    + r"(?:"
+    + _N
+    + r"\s*%)?"
+)
+_UP: Final = frozenset({"增加", "增长", "大于", "多于"})
+_DOWN: Final = frozenset({"减少", "下降", "小于", "少于"})
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _half(text: str) -> Decimal:
+    """Half a unit of the last printed place: the rounding radius of *text*."""
+    places = len(text.split(".")[1]) if "." in text else 0
+    return Decimal(5) / Decimal(10) ** (places + 1)
+
+
+def _ratio_range(top: str, base: str, *, minus_one: bool) -> tuple[Decimal, Decimal] | None:
+    """The smallest and largest 100 × top / base (− 100) the printed amounts allow."""
+    t, b = _number(top), _number(base)
+    dt, db = _half(top), _half(base)
+    if b - db <= 0:
+        return None
+    corners = [(t + x) / (b + y) for x in (-dt, dt) for y in (-db, db)]
+    shift = Decimal(100) if minus_one else Decimal(0)
+    return min(corners) * 100 - shift, max(corners) * 100 - shift
+
+
+def _rate_ok(printed: str, low: Decimal, high: Decimal) -> bool:
+    """Whether the printed rate fits [low, high] at its precision, or at whole percent."""
+    rate, half = _number(printed), _half(printed)
+    if rate + half >= low and rate - half <= high:
+        return True
+    return rate + 1 >= low and rate - 1 <= high  # printed coarser than its decimals claim
+
+
+def _shown_rate(low: Decimal, high: Decimal, printed: str) -> str:
+    places = len(printed.split(".")[1]) if "." in printed else 2
+    middle = (low + high) / 2
+    return f"{middle.quantize(Decimal(1).scaleb(-max(places, 2)), rounding=ROUND_HALF_UP)}%"
+
+
+@_review(
+    "document.stated-change",
+    "A stated change agrees with its own two amounts",
+    "增减表述与所列两个金额相符",
+    Severity.WARNING,
+)
+def stated_change(context: Context) -> Iterator[Finding]:
+    """A change whose word or rate contradicts the two amounts the same sentence gives.
+
+    Two shapes are read: 「年初预算为A万元，支出决算为B万元，完成年初预算的R%」 (R is
+    B ÷ A, and a following 决算数大于/小于/等于年初预算数 must agree with B against A),
+    and 「YYYY年预算执行数为A万元，YYYY年预算安排B万元，比…减少R%」 (the word is the
+    sign of B − A, R is |B − A| ÷ A). Rates are judged at the precision printed (or at
+    whole percent, as some documents print 111.0% for 111.46%).
+
+    Example: 「年初预算为10.00万元，支出决算为12.00万元，完成年初预算的80.00%。决算数
+    小于年初预算数」.
+    """
+    for paragraph in _paragraphs(context):
+        make = _at(context, "document.stated-change", Severity.WARNING, paragraph)
+        for match in _OUTTURN.finditer(paragraph.text):
+            base, outturn, rate = match.groups()
+            quote = _sentence_at(paragraph, match.start())
+            span = _ratio_range(outturn, base, minus_one=False)
+            if span is not None and not _rate_ok(rate, *span):
+                yield make(
+                    f"{rate}% of the budget stated; {outturn} of {base} is "
+                    f"{_shown_rate(*span, rate)}",
+                    f"完成预算的{rate}%与所列金额不符：{outturn}÷{base}为{_shown_rate(*span, rate)}",
+                    quote=quote,
+                    stated=f"{rate}%",
+                    computed=_shown_rate(*span, rate),
+                )
+            word = _VERSUS.search(paragraph.text, match.end(), match.end() + 40)
+            if word is not None:
+                expected = _compare_word(_number(outturn), _number(base))
+                if expected is not None and word.group(1) not in expected:
+                    yield make(
+                        f"决算数{word.group(1)}年初预算数 is stated; {outturn} against {base} "
+                        f"is {expected[0]}",
+                        f"「决算数{word.group(1)}预算数」与所列金额不符：{outturn}对{base}应为"
+                        f"「{expected[0]}」",
+                        quote=_sentence_at(paragraph, word.start()),
+                        stated=word.group(1),
+                        computed=expected[0],
+                    )
+        for match in _ON_LAST.finditer(paragraph.text):
+            base, new, word, rate = match.groups()
+            a, b = _number(base), _number(new)
+            quote = _sentence_at(paragraph, match.start())
+            direction = "持平" if a == b else "增加" if b > a else "减少"
+            if (word in _UP and b < a) or (word in _DOWN and b > a) or (word == "持平" and a != b):
+                yield make(
+                    f"{word} is stated; {new} against {base} is a change of the other kind",
+                    f"「{word}」与所列金额不符：{base}万元到{new}万元应为「{direction}」",
+                    quote=quote,
+                    stated=word,
+                    computed=direction,
+                )
+                continue
+            if rate is None or a == b:
+                continue
+            span = _ratio_range(new, base, minus_one=True)
+            if span is None:
+                continue
+            low, high = sorted((abs(span[0]), abs(span[1])))
+            if not _rate_ok(rate, low, high):
+                yield make(
+                    f"a change of {rate}% is stated; {base} to {new} is {_shown_rate(low, high, rate)}",
+                    f"变动率{rate}%与所列金额不符：{base}万元到{new}万元为"
+                    f"{_shown_rate(low, high, rate)}",
+                    quote=quote,
+                    stated=f"{rate}%",
+                    computed=_shown_rate(low, high, rate),
+                )
+
+
+def _compare_word(outturn: Decimal, base: Decimal) -> tuple[str, ...] | None:
+    if outturn > base:
+        return ("大于", "多于")
+    if outturn < base:
+        return ("小于", "少于")
+    return ("等于",)
