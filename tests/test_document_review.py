@@ -353,8 +353,10 @@ def test_one_subject_given_two_amounts_is_found() -> None:
 def test_a_stated_change_agrees_with_its_own_amounts(
     text: str, stated: str | None, computed: str | None
 ) -> None:
-    """A completion rate, a 大于/小于 or a 增加/减少 and its rate, judged against the two
-    amounts of the same sentence; a rate printed at whole percent (111.0%) is let pass."""
+    """A completion rate, 大于/小于, 增加/减少 and its rate, against the sentence's amounts.
+
+    A rate printed at whole percent (111.0% for 111.46%) is let pass.
+    """
     found = review(doc(COVER_FINAL, "一、说明\n" + text), "document.stated-change")
 
     assert [(f.stated, f.computed) for f in found] == ([(stated, computed)] if stated else [])

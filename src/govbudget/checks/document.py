@@ -313,7 +313,7 @@ def _year_finding(  # noqa: PLR0917 - one private helper, called with all six in
 
 
 @_review("document.year", "Years fit their role", "年份与用途相符", Severity.WARNING)
-def years(context: Context) -> Iterator[Finding]:
+def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch per role
     """A year that does not fit its role: comparisons name last year, titles this year.
 
     The document's year is printed in headings; a comparison (比/与/较 … 年相比, 持平,
@@ -1194,7 +1194,8 @@ def stated_change(context: Context) -> Iterator[Finding]:
                 yield make(
                     f"{rate}% of the budget stated; {outturn} of {base} is "
                     f"{_shown_rate(*span, rate)}",
-                    f"完成预算的{rate}%与所列金额不符：{outturn}÷{base}为{_shown_rate(*span, rate)}",
+                    f"完成预算的{rate}%与所列金额不符："
+                    f"{outturn}÷{base}为{_shown_rate(*span, rate)}",
                     quote=quote,
                     stated=f"{rate}%",
                     computed=_shown_rate(*span, rate),
@@ -1213,16 +1214,16 @@ def stated_change(context: Context) -> Iterator[Finding]:
                         computed=expected[0],
                     )
         for match in _ON_LAST.finditer(paragraph.text):
-            base, new, word, rate = match.groups()
+            base, new, said, rate = match.groups()
             a, b = _number(base), _number(new)
             quote = _sentence_at(paragraph, match.start())
             direction = "持平" if a == b else "增加" if b > a else "减少"
-            if (word in _UP and b < a) or (word in _DOWN and b > a) or (word == "持平" and a != b):
+            if (said in _UP and b < a) or (said in _DOWN and b > a) or (said == "持平" and a != b):
                 yield make(
-                    f"{word} is stated; {new} against {base} is a change of the other kind",
-                    f"「{word}」与所列金额不符：{base}万元到{new}万元应为「{direction}」",
+                    f"{said} is stated; {new} against {base} is a change of the other kind",
+                    f"「{said}」与所列金额不符：{base}万元到{new}万元应为「{direction}」",
                     quote=quote,
-                    stated=word,
+                    stated=said,
                     computed=direction,
                 )
                 continue
@@ -1234,7 +1235,8 @@ def stated_change(context: Context) -> Iterator[Finding]:
             low, high = sorted((abs(span[0]), abs(span[1])))
             if not _rate_ok(rate, low, high):
                 yield make(
-                    f"a change of {rate}% is stated; {base} to {new} is {_shown_rate(low, high, rate)}",
+                    f"a change of {rate}% is stated; {base} to {new} is "
+                    f"{_shown_rate(low, high, rate)}",
                     f"变动率{rate}%与所列金额不符：{base}万元到{new}万元为"
                     f"{_shown_rate(low, high, rate)}",
                     quote=quote,
