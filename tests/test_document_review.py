@@ -222,15 +222,20 @@ def test_a_unit_budget_calling_itself_a_department_budget_is_found() -> None:
 
 
 def test_a_final_account_calling_itself_a_budget_is_found() -> None:
-    """A 决算 naming itself 2024年度部门预算; its 年初预算 is not about itself."""
+    """A 决算's heading 2024年度部门预算情况说明; citing its year's 部门预算 in text is fine."""
     d = attrs.evolve(
-        doc(COVER_FINAL, "一、说明\n本文件为2024年度部门预算，年初预算为12万元。"),
+        doc(
+            COVER_FINAL,
+            "第三部分 2024年度部门预算情况说明\n根据2024年度部门预算批复，年初预算为12万元。",
+        ),
         family=Family.FINAL,
     )
 
     found = review(d, "document.family-wording")
 
-    assert [(f.stated, f.computed) for f in found] == [("部门预算", "部门决算")]
+    assert [(f.stated, f.computed, f.location.page) for f in found] == [
+        ("部门预算", "部门决算", "2")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -334,15 +334,15 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
         if paragraph.heading:
             for match in _YEAR.finditer(text):
                 printed = int(match.group(1))
-                if printed not in (year, year - 1):
+                if printed not in (year, year - 1) and not (final and printed == year + 1):
                     yield _year_finding(context, paragraph, match.start(), printed, year, "heading")
             continue
         opening = _OPENING_YEAR.match(text)
-        if opening is not None and int(opening.group(1)) != year:
+        if opening is not None and int(opening.group(1)) != year and "万元" in text:
             yield _year_finding(context, paragraph, 0, int(opening.group(1)), year, "subject")
         for match in _COMPARE.finditer(text):
             printed = int(match.group(1))
-            if printed != year - 1 and not _names_own_year(text, match):
+            if printed != year - 1 and not _names_own_year(text, match, final=final, year=year):
                 yield _year_finding(
                     context, paragraph, match.start(), printed, year - 1, "comparison"
                 )
@@ -358,10 +358,12 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
                 yield _year_finding(context, paragraph, match.start(), printed, year, "as-of")
 
 
-def _names_own_year(text: str, match: re.Match[str]) -> bool:
+def _names_own_year(text: str, match: re.Match[str], *, final: bool, year: int) -> bool:
     """Whether a 与YYYY年 … names the year on purpose: 与2024年预算数 in a 2024 final account."""
     tail = text[match.end(1) : match.end()]
-    return "年初" in tail or "调整" in tail
+    if "年初" in tail or "调整" in tail:
+        return True
+    return final and int(match.group(1)) == year and "预算" in tail
 
 
 # ---------------------------------------------------------------------------- wording
@@ -533,8 +535,8 @@ def family_wording(context: Context) -> Iterator[Finding]:
         return
     body, family = own
     for paragraph in _paragraphs(context):
-        if paragraph.page == 1:
-            continue
+        if paragraph.page == 1 or (family == "决算" and not paragraph.heading):
+            continue  # a final account may cite its year's 部门预算 in its text
         for match in _OWN_NAME.finditer(paragraph.text):
             if int(match.group(1)) != disclosure.year:
                 continue
@@ -584,7 +586,8 @@ def punctuation(context: Context) -> Iterator[Finding]:
 
     Example: 「增长10.00%。。」; 「“三公经费预算0.95万元。」.
     """
-    for paragraph in _paragraphs(context):
+    prose = _paragraphs(context)
+    for paragraph in prose:
         if paragraph.contents:
             continue
         make = _at(context, "document.punctuation", Severity.WARNING, paragraph)
@@ -598,7 +601,7 @@ def punctuation(context: Context) -> Iterator[Finding]:
             )
         for opens, closes in _PAIRS:
             position = _unmatched(paragraph.text, opens, closes)
-            if position is None:
+            if position is None or _split_pair(prose, paragraph.index, opens, closes, position):
                 continue
             mark = paragraph.text[position]
             other = closes[0] if mark in opens else opens[0]
@@ -609,6 +612,24 @@ def punctuation(context: Context) -> Iterator[Finding]:
                 stated=mark,
                 computed=f"{opens[0]}…{closes[0]}",
             )
+
+
+def _split_pair(
+    prose: tuple[Paragraph, ...], index: int, opens: str, closes: str, position: int
+) -> bool:
+    """Whether an unmatched mark is half of a pair split between two paragraphs.
+
+    A paragraph the reader broke in two (a page end it did not join) leaves an opening
+    mark unmatched at the end of one and its closing mark at the start of the next.
+    """
+    text = prose[index].text
+    if text[position] in opens and index + 1 < len(prose):
+        following = _unmatched(prose[index + 1].text, opens, closes)
+        return following is not None and prose[index + 1].text[following] in closes
+    if text[position] in closes and index > 0:
+        before = _unmatched(prose[index - 1].text, opens, closes)
+        return before is not None and prose[index - 1].text[before] in opens
+    return False
 
 
 def _unmatched(text: str, opens: str, closes: str) -> int | None:
@@ -662,6 +683,8 @@ def closing_stop(context: Context) -> Iterator[Finding]:
         following = prose[index + 1] if index + 1 < len(prose) else None
         if following is not None and not (following.heading or LIST_MARK.match(following.text)):
             continue
+        if not _neighbour_stops(prose, index):
+            continue  # its neighbours end without a stop too: the document's list style
         last = list(sentences(paragraph))[-1].text
         yield _at(context, "document.closing-stop", Severity.WARNING, paragraph)(
             "the paragraph ends without a full stop",
@@ -672,9 +695,23 @@ def closing_stop(context: Context) -> Iterator[Finding]:
         )
 
 
-# ---------------------------------------------------------------------------- names
+def _neighbour_stops(prose: tuple[Paragraph, ...], index: int) -> bool:
+    """Whether the nearest running-text paragraph before or after *index* ends with a stop."""
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(prose) and (prose[at].heading or prose[at].contents):
+            at += step
+        if 0 <= at < len(prose) and _ends_with_stop(prose[at].text):
+            return True
+    return False
 
-_LEVELS: Final = re.compile(r"([\u4e00-\u9fff、和与及（）()]{2,30}?)\s*[（(]\s*(类|款|项)\s*[）)]")
+
+def _ends_with_stop(text: str) -> bool:
+    flat = text.strip().rstrip("”’）)》】」』")
+    return bool(flat) and flat[-1] in STOPS
+
+
+# ---------------------------------------------------------------------------- names
 
 
 @_review(
@@ -757,6 +794,7 @@ def row_name(context: Context) -> Iterator[Finding]:
     if len(classes) < 2:
         return
     sections = levels.get(5, set())
+    official = _official_classes(context)
     for paragraph in _paragraphs(context):
         for match in _CLASS.finditer(paragraph.text):
             printed = _LABEL_NUMBER.sub("", match.group(1))
@@ -778,8 +816,10 @@ def row_name(context: Context) -> Iterator[Finding]:
                     computed=f"{printed}（款）",
                 )
                 continue
+            if name in official:
+                continue  # a 类 of the year the tables do not print: not a misnaming
             near = min(classes, key=lambda label: _distance(label, name))
-            if _distance(near, name) > max(len(near), len(name)):
+            if 2 * sum((Counter(near) & Counter(name)).values()) < min(len(near), len(name)):
                 continue  # nothing like it: more likely a word the pattern caught
             yield make(
                 f"the narrative names a 类 {printed}; the tables call it {near}支出",
@@ -796,6 +836,22 @@ _CLASS: Final = re.compile(
 _LABEL_NUMBER: Final = re.compile(
     r"^[\s、“]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])?[\s、“]*"
 )
+
+
+def _official_classes(context: Context) -> set[str]:
+    """The 类 names of the document's year in the catalogue, normalised (empty without one)."""
+    names = context.names
+    if names is None:
+        return set()
+    out: set[str] = set()
+    for number in range(201, 240):
+        try:
+            name = names.official_name(FunctionCode(str(number)), context.disclosure.year)
+        except (ValueError, LookupError):
+            continue
+        if name:
+            out.add(_strip_name(name))
+    return out
 
 
 def _labels(disclosure: Disclosure) -> dict[int, set[str]]:
@@ -988,6 +1044,10 @@ def contents(context: Context) -> Iterator[Finding]:
         return
     department = context.disclosure.department
     has_tables = bool(context.disclosure.tables)
+    judged = [e for e in entries if not _TABLE_ENTRY.search(_key(e.text, department))]
+    absent = [e for e in judged if not any(_matches(_key(e.text, department), b) for b, *_ in body)]
+    if len(absent) * 2 > len(judged):
+        return  # most entries unmatched: the body's text is not readable (a scan), not absent
     cursor = 0
     reported_order = False
     for entry in entries:
