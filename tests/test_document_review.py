@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govbudget import check, read, serialize
-from govbudget.checks import REGISTRY, rule
+from govbudget.checks import Registry, rule
 from govbudget.checks.document import sections_rule
 from govbudget.cli import main
 from govbudget.disclosure import Disclosure
@@ -414,19 +414,16 @@ def test_required_sections_come_from_data_and_can_be_replaced(tmp_path: Path) ->
     mine = tmp_path / "sections.json"
     mine.write_text(json.dumps({"budget": {"*": [["绩效目标"]]}}), encoding="utf-8")
     shipped = review(d, "document.sections")
-    registry_rule = REGISTRY.remove("document.sections")
-    try:
-        rule(
-            "document.sections",
-            "Required sections",
-            "必备内容",
-            severity=Severity.WARNING,
-            tables=tuple(TableKind),
-        )(sections_rule(load_sections(mine)))
-        own = review(attrs.evolve(d, department="某县某局"), "document.sections")
-    finally:
-        REGISTRY.remove("document.sections")
-        REGISTRY.add(registry_rule)
+    own_rules = Registry()
+    rule(
+        "document.sections",
+        "Required sections",
+        "必备内容",
+        severity=Severity.WARNING,
+        tables=tuple(TableKind),
+        registry=own_rules,
+    )(sections_rule(load_sections(mine)))
+    own = check(attrs.evolve(d, department="某县某局"), registry=own_rules).findings
 
     assert [f.computed for f in shipped] == ["名词解释"]
     assert [f.computed for f in own] == ["绩效目标"]

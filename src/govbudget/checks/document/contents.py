@@ -163,11 +163,14 @@ def sections_rule(data: Sections | None = None) -> Callable[[Context], Iterator[
     """The function of ``document.sections`` judging against *data* (shipped by default).
 
     To check against your own list, load it with
-    :func:`~govbudget.review.data.load_sections` and register the rule again::
+    :func:`~govbudget.review.data.load_sections` and register the rule in a registry
+    of your own (or in place of the shipped one, after ``REGISTRY.remove``)::
 
-        REGISTRY.remove("document.sections")
+        mine = Registry()
         rule("document.sections", "Required sections are present", "必备内容齐全",
-             severity=Severity.WARNING)(sections_rule(load_sections("mine.json")))
+             severity=Severity.WARNING, registry=mine)(
+            sections_rule(load_sections("mine.json")))
+        check(disclosure, registry=mine)
 
     .. versionadded:: 0.2
     """
