@@ -403,7 +403,7 @@ def test_sections_out_of_the_contents_order_are_found() -> None:
 
 
 def test_required_sections_come_from_data_and_can_be_replaced(tmp_path: Path) -> None:
-    """A Shanghai budget without 名词解释 is reported; a user's list of one section is used."""
+    """A Shanghai budget without 目录 and 名词解释 is reported; a user's list is used instead."""
     d = doc(
         COVER_BUDGET,
         "一、部门主要职能\n负责某事。",
@@ -425,7 +425,7 @@ def test_required_sections_come_from_data_and_can_be_replaced(tmp_path: Path) ->
     )(sections_rule(load_sections(mine)))
     own = check(attrs.evolve(d, department="某县某局"), registry=own_rules).findings
 
-    assert [f.computed for f in shipped] == ["名词解释"]
+    assert [f.computed for f in shipped] == ["目录", "名词解释"]
     assert [f.computed for f in own] == ["绩效目标"]
 
 
