@@ -109,6 +109,7 @@ def test_text_that_does_not_display_is_found(bad: str) -> None:
         ("2023年当年预算执行数为8.00万元，2024年预算安排6.00万元。", None, None),
         ("2022年当年预算执行数为8.00万元，2024年预算安排6.00万元。", "2022年", "2023年"),
         ("财政拨款收入12.00万元，与2023年预算持平。", None, None),
+        ("2023年当年预算执行数为8.00万元，2023年预算安排6.00万元。", "2023年", "2024年"),
     ],
 )
 def test_a_comparison_names_last_year(text: str, stated: str | None, computed: str | None) -> None:

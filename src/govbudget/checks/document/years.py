@@ -21,6 +21,10 @@ _COMPARE: Final = re.compile(
 )
 _AS_OF: Final = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _LAST_EXECUTED: Final = re.compile(r"((?:19|20)\d{2})\s*年(?:当年)?预算执行数")
+#: This year's figure in a budget: 「2024年预算安排25.77万元」.
+_BUDGET_OWN: Final = re.compile(r"((?:19|20)\d{2})\s*年度?(?:部门|单位)?预算安排")
+#: This year's figure in a final account: 「2024年度“三公”经费财政拨款支出决算数」.
+_FINAL_OWN: Final = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；,\d比较与]{0,20}?决算数")
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 #: A paragraph opening on the year it reports: 「2024年，某局收入预算…」, 「2024年度本部门…」.
 _OPENING_YEAR: Final = re.compile(
@@ -38,6 +42,7 @@ def _year_finding(  # noqa: PLR0917 - one private helper, called with all six in
         "heading": ("a heading", "标题"),
         "executed": ("last year's outturn", "上年预算执行数"),
         "subject": ("the year a paragraph reports", "段首所述年度"),
+        "own": ("this year's figure", "本年数"),
     }
     english, chinese = roles[role]
     return _at(context, "document.year", Severity.WARNING, paragraph)(
@@ -56,8 +61,10 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
 
     The document's year is printed in headings; a comparison (比/与/较 … 年相比, 持平,
     增加 …) names the year before; a final account's 截至YYYY年12月31日 names its own
-    year; a budget's 「YYYY年预算执行数」 names the year before. A year in a heading
-    that is neither the document's year nor the one before is reported too.
+    year; a budget's 「YYYY年预算执行数」 names the year before, its 「YYYY年预算安排」
+    and a final account's 「YYYY年度…决算数」 the document's year, as does a paragraph
+    opening on 「YYYY年，」 with an amount. A year in a heading that is neither the
+    document's year nor the one before is reported too.
 
     Example: a 2024 budget saying 「比2024年预算减少876.75万元」.
     """
@@ -90,6 +97,11 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
                 yield _year_finding(
                     context, paragraph, match.start(), printed, year - 1, "executed"
                 )
+        for match in (_FINAL_OWN if final else _BUDGET_OWN).finditer(text):
+            printed = int(match.group(1))
+            before = text[max(0, match.start() - 2) : match.start()]
+            if printed != year and not any(word in before for word in "比较与同"):
+                yield _year_finding(context, paragraph, match.start(), printed, year, "own")
         for match in _AS_OF.finditer(text):
             printed = int(match.group(1))
             if final and (match.group(2), match.group(3)) == ("12", "31") and printed != year:
