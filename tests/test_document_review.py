@@ -102,6 +102,33 @@ def test_text_that_does_not_display_is_found(bad: str) -> None:
     assert bad in (found[0].quote or "")
 
 
+def test_layout_characters_are_not_undisplayable() -> None:
+    """A form feed or tab between pages of extracted text is layout, not a missing glyph."""
+    d = Disclosure(
+        department="某局", year=2024, narrative="一、说明\n收入12万元。\f\n二、其他\t无。"
+    )
+
+    assert review(d, "document.undisplayable") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "computed"),
+    [
+        ("2024年度“三公”经费财政拨款支出决算数比2023年度减少1.00万元。", None, None),
+        ("2023年度“三公”经费财政拨款支出决算数比2023年度减少1.00万元。", "2023年", "2024年"),
+    ],
+)
+def test_a_final_accounts_own_figure_names_its_year(
+    text: str, stated: str | None, computed: str | None
+) -> None:
+    """「YYYY年度…决算数」 in a 2024 final account names 2024 (the comparison names 2023)."""
+    d = attrs.evolve(doc(COVER_FINAL, "一、说明\n" + text), family=Family.FINAL)
+
+    found = review(d, "document.year")
+
+    assert [(f.stated, f.computed) for f in found] == ([(stated, computed)] if stated else [])
+
+
 @pytest.mark.parametrize(
     ("text", "stated", "computed"),
     [

@@ -105,7 +105,7 @@ def _undisplayable(text: str) -> Iterator[tuple[int, str]]:
         if (
             char == "\ufffd"
             or category in ("Co", "Cs")
-            or (category == "Cc" and char not in "\t\n")
+            or (category == "Cc" and char not in "\t\n\r\f\v")
         ):
             yield position, f"U+{ord(char):04X}"
 

@@ -82,8 +82,10 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
                 if printed not in (year, year - 1) and not (final and printed == year + 1):
                     yield _year_finding(context, paragraph, match.start(), printed, year, "heading")
             continue
+        reported: set[int] = set()  # one finding per year mention, whatever its roles
         opening = _OPENING_YEAR.match(text)
         if opening is not None and int(opening.group(1)) != year and "万元" in text:
+            reported.add(opening.start(1))
             yield _year_finding(context, paragraph, 0, int(opening.group(1)), year, "subject")
         for match in _COMPARE.finditer(text):
             printed = int(match.group(1))
@@ -100,7 +102,11 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
         for match in (_FINAL_OWN if final else _BUDGET_OWN).finditer(text):
             printed = int(match.group(1))
             before = text[max(0, match.start() - 2) : match.start()]
-            if printed != year and not any(word in before for word in "比较与同"):
+            if (
+                printed != year
+                and not any(word in before for word in "比较与同")
+                and match.start(1) not in reported
+            ):
                 yield _year_finding(context, paragraph, match.start(), printed, year, "own")
         for match in _AS_OF.finditer(text):
             printed = int(match.group(1))
