@@ -276,6 +276,7 @@ def test_a_final_account_calling_itself_a_budget_is_found() -> None:
         ("三公”经费预算0.95万元。", "”"),
         ("公务用车购置及运行费（含运行维护费0.95万元。", "（"),
         ("依据《预算法及其实施条例。", "《"),
+        ("主要用于：1）办公费；2）差旅费（含会议）。", None),
     ],
 )
 def test_doubled_and_unmatched_punctuation_is_found(text: str, stated: str | None) -> None:

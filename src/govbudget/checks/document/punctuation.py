@@ -80,9 +80,15 @@ def _split_pair(
 
 
 def _unmatched(text: str, opens: str, closes: str) -> int | None:
-    """The position of the first mark of a pair left unmatched in *text*, if any."""
+    """The position of the first mark of a pair left unmatched in *text*, if any.
+
+    A list number closed by a bracket alone (「1）」, 「a)」) opens nothing and is skipped.
+    """
     stack: list[int] = []
+    numbered = {m.end() - 1 for m in _NUMBER_CLOSER.finditer(text)}
     for position, char in enumerate(text):
+        if position in numbered:
+            continue
         if char in opens:
             if opens == "“" and stack and closes == "”":
                 return stack[-1]  # “ … “ : the first was never closed
@@ -94,6 +100,9 @@ def _unmatched(text: str, opens: str, closes: str) -> int | None:
     return stack[0] if stack else None
 
 
+_NUMBER_CLOSER: Final = re.compile(
+    r"(?:^|(?<=[；;。，,：:\s]))[\d一二三四五六七八九十a-zA-Z]{1,2}[）)]"
+)
 _TABLE_LINE: Final = re.compile(r"\S+\s+\S+\s+\S+")
 
 
