@@ -60,8 +60,12 @@ def test_a_blank_page_between_pages_is_found() -> None:
     d = doc(COVER_BUDGET, "目录\n一、部门主要职能", "", "一、部门主要职能\n某局负责某事。", "")
 
     found = review(d, "document.blank-page")
+    pictured = attrs.evolve(
+        d, pages=[*d.pages[:2], attrs.evolve(d.pages[2], figures=1), *d.pages[3:]]
+    )
 
     assert [(f.location.page, f.rule) for f in found] == [("3", "document.blank-page")]
+    assert review(pictured, "document.blank-page") == []  # a page holding only a picture
 
 
 def test_a_table_page_without_its_table_is_found() -> None:

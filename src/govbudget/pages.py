@@ -29,6 +29,7 @@ class Page:
         tables: How many ruled tables the page prints (a table continued from the
             previous page counts).
         file: The file the page is in, when the disclosure was read from several.
+        figures: How many images and drawn curves (a chart, a stamp, a scan) it holds.
 
     >>> Page(3, "一、部门主要职能", tables=0).number
     3
@@ -40,8 +41,9 @@ class Page:
     text: str = ""
     tables: int = attrs.field(default=0, validator=_non_negative)
     file: str | None = None
+    figures: int = attrs.field(default=0, validator=_non_negative)
 
     @property
     def blank(self) -> bool:
-        """Whether nothing is printed on the page (no text, no table)."""
-        return not self.text.strip() and self.tables == 0
+        """Whether nothing is printed on the page (no text, no table, no figure)."""
+        return not self.text.strip() and self.tables == 0 and self.figures == 0

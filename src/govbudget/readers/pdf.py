@@ -303,7 +303,8 @@ class _Reader:
         margins = _margins(narrative)
         self.narrative.extend((line, margins) for line in narrative)
         text = "\n".join(_paragraphs([(line, margins) for line in narrative]))
-        self.pages.append(PrintedPage(number, text, tables=placed))
+        drawn = sum(len(page.objects.get(kind, [])) for kind in ("image", "curve"))
+        self.pages.append(PrintedPage(number, text, tables=placed, figures=drawn))
 
     def _carried_over(self, above: list[_Line], table: Any) -> bool:
         """Join the tail of a label wrapped across the page break to the cell it ends.
