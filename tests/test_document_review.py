@@ -475,14 +475,19 @@ def test_an_empty_table_must_say_it_has_no_data(seed: Disclosure) -> None:
     """A table with no rows that does not say 此表无数据; one that says so is fine."""
     kind = TableKind.GOV_FUND
     table = seed.tables[kind]
-    empty = attrs.evolve(table, rows=(), no_data=False)
+    empty = attrs.evolve(table, rows=(), no_data=False, note="")
     silent = attrs.evolve(seed, tables={**seed.tables, kind: empty})
     said = attrs.evolve(seed, tables={**seed.tables, kind: attrs.evolve(empty, no_data=True)})
 
     found = review(silent, "document.empty-table")
 
+    noted = attrs.evolve(
+        seed, tables={**seed.tables, kind: attrs.evolve(empty, note="本单位没有政府性基金收入。")}
+    )
+
     assert [(f.table, f.computed) for f in found] == [(kind, "此表无数据")]
     assert review(said, "document.empty-table") == []
+    assert review(noted, "document.empty-table") == []
 
 
 def test_coverage_counts_the_review_rules_and_their_findings() -> None:

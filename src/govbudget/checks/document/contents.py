@@ -218,6 +218,9 @@ _review(
 )(sections_rule())
 
 
+_SAYS_EMPTY: Final = re.compile(r"无数据|无相关|无此项|空表|没有[^。]{0,30}(?:收入|支出|收支)")
+
+
 @_review(
     "document.empty-table",
     "A table without data says so",
@@ -227,12 +230,19 @@ _review(
 def empty_table(context: Context) -> Iterator[Finding]:
     """A table printed with no rows that does not say 此表无数据 (or 本表无数据).
 
+    The table's note and the text of its page are read for the wording (此表无数据,
+    本表无数据, 无相关收支, 无此项, 没有…收入/支出 …).
+
     Example: 政府性基金预算支出功能分类预算表 printed with its header only.
     """
     if context.disclosure.template:
         return
+    pages = {str(page.number): page.text for page in context.disclosure.pages}
     for table in context.disclosure.tables.values():
         if table.rows or table.no_data:
+            continue
+        around = table.note + pages.get(table.location.page or "", "")
+        if _SAYS_EMPTY.search(around.replace(" ", "")):
             continue
         yield Finding(
             rule="document.empty-table",
