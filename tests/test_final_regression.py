@@ -4,7 +4,8 @@
 final accounts in ``../shared/``, every finding, suspect, count and coverage figure of the
 JSON report as it was before the budget family was added (the number of rules run aside,
 which grows with every rule, and the wording of messages). Any change to a final-account
-verdict shows here.
+verdict shows here. The document review (``document.*``, tests/test_document_review.py) came
+later and is left out: its findings and counts are pinned by its own tests.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ WORDING = ("message", "message_zh", "row_label", "column_label", "page")
 
 
 def _verdict(path: Path) -> dict[str, Any]:
-    document: dict[str, Any] = reports_to_dict([check(read(path))])["documents"][0]
+    document: dict[str, Any] = reports_to_dict([check(read(path), skip=["document.*"])])[
+        "documents"
+    ][0]
     coverage = dict(document["coverage"])
     coverage.pop("rules_run")
     return {

@@ -75,6 +75,7 @@ from govbudget.errors import GovbudgetError
 from govbudget.harvest import harvest
 from govbudget.readers import read, read_many
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
+from govbudget.review.listing import is_review, review_lines
 from govbudget.tables.publication import REGIONS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -477,7 +478,8 @@ def _text_lines(report: Report) -> list[tuple[str, str | None]]:
         )
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        groups.setdefault(_group(finding), []).append(finding)
+        if not is_review(finding):
+            groups.setdefault(_group(finding), []).append(finding)
     for title, findings in groups.items():
         lines.append((f"  {title}", "bold"))
         for f in findings:
@@ -496,6 +498,8 @@ def _text_lines(report: Report) -> list[tuple[str, str | None]]:
                         None,
                     )
                 )
+    review = review_lines(report.findings, rules_run=report.coverage.get("review_rules_run", 0))
+    lines.extend((line, _STYLES[s] if s is not None else None) for line, s in review)
     if report.suspects:
         lines.append(("  最可能有误的单元格:", "bold"))
         for s in report.suspects:

@@ -8,6 +8,7 @@ import attrs
 
 from govbudget.amount import Unit
 from govbudget.location import Location
+from govbudget.pages import Page
 from govbudget.tables.base import Family, Table, TableKind
 
 __all__ = ["Disclosure", "Problem"]
@@ -55,6 +56,10 @@ def _problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(items)
 
 
+def _pages(items: Iterable[Page]) -> tuple[Page, ...]:
+    return tuple(items)
+
+
 def _tables(value: Mapping[TableKind, Table]) -> dict[TableKind, Table]:
     return dict(value)
 
@@ -73,8 +78,12 @@ class Disclosure:
         source: Where it was read from (a path or address), if anywhere.
         template: Whether the document is a blank template (placeholders, no figures).
         problems: What the reader could not use, in the order met.
+        pages: The printed pages, for a paged format (PDF): each page's text outside the
+            tables, for the document review; empty when the format has no pages.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``pages``.
     """
 
     department: str
@@ -86,6 +95,7 @@ class Disclosure:
     source: str | None = None
     template: bool = False
     problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
+    pages: tuple[Page, ...] = attrs.field(default=(), converter=_pages)
 
     @tables.validator
     def _check_tables(

@@ -29,6 +29,7 @@ from govbudget.codes import parse_code
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import CodeError, FormatError, InputError
 from govbudget.location import Location
+from govbudget.pages import Page
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 
 __all__ = ["DISCLOSURE_SCHEMA", "converter", "dumps", "from_dict", "load", "loads", "to_dict"]
@@ -159,6 +160,8 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         out["template"] = True
     if disclosure.problems:
         out["problems"] = [converter.unstructure(p) for p in disclosure.problems]
+    if disclosure.pages:
+        out["pages"] = [converter.unstructure(p) for p in disclosure.pages]
     return out
 
 
@@ -196,6 +199,7 @@ def from_dict(data: object, *, source: str | None = None) -> Disclosure:
             source=data.get("source", source),
             template=bool(data.get("template", False)),
             problems=[converter.structure(p, Problem) for p in data.get("problems", [])],
+            pages=[converter.structure(p, Page) for p in data.get("pages", [])],
         )
     except InputError:
         raise

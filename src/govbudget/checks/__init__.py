@@ -8,7 +8,8 @@ Importing this package registers the built-in rules: within a table
 (:mod:`~govbudget.checks.within`), across tables (:mod:`~govbudget.checks.across`, and for
 budgets :mod:`~govbudget.checks.budget`) and on
 the shape of the disclosure and its codes (:mod:`~govbudget.checks.structure`), and the
-narrative against the tables (:mod:`~govbudget.checks.narrative`).
+narrative against the tables (:mod:`~govbudget.checks.narrative`), and the document
+review of pages, years, wording, punctuation and names (:mod:`~govbudget.checks.document`).
 """
 
 # isort: off - rules run and report in registration order: within a table, across, shape
@@ -17,6 +18,7 @@ from govbudget.checks import across
 from govbudget.checks import budget
 from govbudget.checks import structure
 from govbudget.checks import narrative
+from govbudget.checks import document
 
 # isort: on
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, Verifies, rule
@@ -36,6 +38,7 @@ __all__ = [
     "across",
     "budget",
     "check",
+    "document",
     "narrative",
     "relations_of",
     "rule",

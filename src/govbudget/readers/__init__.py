@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
+import attrs
+
 from govbudget import serialize
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import FormatError
@@ -129,6 +131,7 @@ def read_many(paths: Iterable[str | Path], *, year: int | None = None) -> Disclo
         year=next(iter(years.values()), None),
         template=any(d.template for d in documents),
         family=next((d.family for d in documents if d.family is not None), None),
+        pages=[attrs.evolve(p, file=d.source) for d in documents for p in d.pages],
     )
     return assemble(merged, year=year, problems=problems)
 

@@ -149,6 +149,7 @@ def assemble(
         source=document.source,
         template=document.template,
         problems=found,
+        pages=document.pages,
     )
 
 

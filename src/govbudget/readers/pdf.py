@@ -37,6 +37,7 @@ import attrs
 
 from govbudget.errors import FormatError, GovbudgetError
 from govbudget.location import Location
+from govbudget.pages import Page as PrintedPage
 from govbudget.readers import heading as printed_heading
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 
@@ -221,6 +222,7 @@ class _Reader:
         self.open: _Open | None = None
         self.narrative: list[tuple[_Line, _Margins]] = []
         self.cover: list[_Line] = []
+        self.pages: list[PrintedPage] = []
 
     def page(self, page: Page, number: int) -> None:
         """Read one page, then let pdfplumber drop what it cached for it."""
@@ -252,6 +254,7 @@ class _Reader:
         narrative: list[_Line] = []
         cursor = 0  # index into lines of the first line not yet placed
         pending: list[_Line] = []  # lines under a table that may head the next one
+        placed = 0  # tables started or continued on this page
         for index, table in enumerate(found):
             above, pending = pending, []
             while cursor < len(lines) and lines[cursor].top < table.bbox[1]:
@@ -273,6 +276,7 @@ class _Reader:
                 above = []
             grid = _grid(table, inside[index])
             opened = self._place(grid, above, narrative, page=number, first=index == 0)
+            placed += opened is not None
             if opened is None:  # no title and nothing to continue: its text is narrative
                 x0, _top, x1, _bottom = table.bbox
                 narrative.extend(
@@ -298,6 +302,9 @@ class _Reader:
         narrative.sort(key=lambda line: line.top)
         margins = _margins(narrative)
         self.narrative.extend((line, margins) for line in narrative)
+        text = "\n".join(_paragraphs([(line, margins) for line in narrative]))
+        drawn = sum(len(page.objects.get(kind, [])) for kind in ("image", "curve"))
+        self.pages.append(PrintedPage(number, text, tables=placed, figures=drawn))
 
     def _carried_over(self, above: list[_Line], table: Any) -> bool:
         """Join the tail of a label wrapped across the page break to the cell it ends.
@@ -464,6 +471,7 @@ class _Reader:
             year=year,
             template=template,
             family=family,
+            pages=self.pages,
         )
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from govbudget.location import Location
+from govbudget.pages import Page
 from govbudget.tables.base import Family
 
 __all__ = ["PrintedDocument", "PrintedRow", "PrintedTable"]
@@ -75,6 +76,10 @@ class PrintedTable:
     location: Location = attrs.field(factory=Location)
 
 
+def _pages(items: Iterable[Page]) -> tuple[Page, ...]:
+    return tuple(items)
+
+
 def _tables(items: Iterable[PrintedTable]) -> tuple[PrintedTable, ...]:
     return tuple(items)
 
@@ -92,10 +97,11 @@ class PrintedDocument:
         template: Whether the document is a blank template (placeholders such as ``XX``).
         family: Budget or final accounts, as the document's own words say (title,
             cover, headings), if they say; the kinds of its tables decide otherwise.
+        pages: The printed pages with their text outside the tables (paged formats).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-       ``family``.
+       ``family``, ``pages``.
     """
 
     source: str
@@ -105,3 +111,4 @@ class PrintedDocument:
     year: int | None = None
     template: bool = False
     family: Family | None = None
+    pages: tuple[Page, ...] = attrs.field(default=(), converter=_pages)

@@ -1,0 +1,174 @@
+"""Names: classification names of another year, and the narrative's 类 against the tables."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Final
+
+from govbudget.checks.document._common import _at, _paragraphs, _review, _sentence_at
+from govbudget.checks.registry import Context
+from govbudget.codes import FunctionCode
+from govbudget.disclosure import Disclosure
+from govbudget.report import Finding, Severity
+from govbudget.review.data import renames
+
+__all__ = ["old_name", "row_name"]
+
+
+@_review(
+    "document.old-name",
+    "Classification names are the document year's",
+    "科目名称与年度相符",
+    Severity.ERROR,
+)
+def old_name(context: Context) -> Iterator[Finding]:
+    """A classification called by a name it had in another year.
+
+    The renames are package data (``renames.tsv``): from 2019 210 is 卫生健康支出, not
+    医疗卫生与计划生育支出; 207 is 文化旅游体育与传媒支出.
+
+    Example: 「医疗卫生与计划生育支出（类）行政事业单位医疗（款）」 in a 2024 budget.
+    """
+    disclosure = context.disclosure
+    for rename in renames():
+        wrong, right = (
+            (rename.old, rename.new) if disclosure.year >= rename.year else (rename.new, rename.old)
+        )
+        for paragraph in _paragraphs(context):
+            position = paragraph.text.find(wrong)
+            if position < 0 or (
+                wrong == rename.old and _inside_other(paragraph.text, position, rename.new)
+            ):
+                continue
+            yield _at(context, "document.old-name", Severity.ERROR, paragraph)(
+                f"{rename.code} is called {wrong}; in {disclosure.year} its name is {right}",
+                f"{rename.code}科目写作「{wrong}」，{disclosure.year}年名称为「{right}」",
+                quote=_sentence_at(paragraph, position),
+                stated=wrong,
+                computed=right,
+            )
+        for table in disclosure.tables.values():
+            for row in table.rows:
+                if row.label.replace(" ", "") == wrong:
+                    yield Finding(
+                        rule="document.old-name",
+                        severity=Severity.ERROR,
+                        message=f"{rename.code} is called {wrong}; in {disclosure.year} its "
+                        f"name is {right}",
+                        message_zh=f"{rename.code}科目写作「{wrong}」，{disclosure.year}年名称为「{right}」",
+                        table=table.kind,
+                        row=row.key,
+                        row_label=row.label,
+                        location=table.location_of(row.key, None),
+                        quote=row.label,
+                        stated=wrong,
+                        computed=right,
+                    )
+
+
+def _inside_other(text: str, position: int, other: str) -> bool:
+    start = max(0, position - len(other))
+    return other in text[start : position + len(other) + len(other)]
+
+
+def _strip_name(name: str) -> str:
+    return re.sub(r"[\s（）()]", "", name).removesuffix("支出")
+
+
+@_review(
+    "document.row-name",
+    "The narrative names classifications as the tables do",
+    "情况说明科目名称与报表一致",
+    Severity.WARNING,
+)
+def row_name(context: Context) -> Iterator[Finding]:
+    """A 类 the narrative names (「X（类）」) that no table row of that level is called.
+
+    Names are compared without spaces, brackets, numbering and a trailing 支出 (the
+    narrative may say 一般公共服务（类） for 一般公共服务支出). A 款's name labelled 类
+    is reported as such.
+
+    Example: 「一般公共预算服务（类）人大事务（款）」 where the tables say 一般公共服务支出.
+    """
+    levels = _labels(context.disclosure)
+    classes = levels.get(3, set())
+    if len(classes) < 2:
+        return
+    sections = levels.get(5, set())
+    official = _official_classes(context)
+    for paragraph in _paragraphs(context):
+        for match in _CLASS.finditer(paragraph.text):
+            printed = _LABEL_NUMBER.sub("", match.group(1))
+            name = _strip_name(printed)
+            if (
+                not name
+                or name in classes
+                or any(label.endswith(name) or name.endswith(label) for label in classes)
+            ):
+                continue
+            make = _at(context, "document.row-name", Severity.WARNING, paragraph)
+            quote = _sentence_at(paragraph, match.start())
+            if name in sections:
+                yield make(
+                    f"{printed} is a 款 of the tables, labelled 类 in the narrative",
+                    f"「{printed}」在报表中是款级科目，情况说明标为「类」",
+                    quote=quote,
+                    stated=f"{printed}（类）",
+                    computed=f"{printed}（款）",
+                )
+                continue
+            if name in official:
+                continue  # a 类 of the year the tables do not print: not a misnaming
+            near = min(classes, key=lambda label: _distance(label, name))
+            if 2 * sum((Counter(near) & Counter(name)).values()) < min(len(near), len(name)):
+                continue  # nothing like it: more likely a word the pattern caught
+            yield make(
+                f"the narrative names a 类 {printed}; the tables call it {near}支出",
+                f"情况说明中的类级科目「{printed}」与报表科目名称「{near}支出」不一致",
+                quote=quote,
+                stated=printed,
+                computed=f"{near}支出",
+            )
+
+
+_CLASS: Final = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff、和与及]{2,20}?)\s*[（(]\s*类\s*[）)]"
+)
+_LABEL_NUMBER: Final = re.compile(
+    r"^[\s、“]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])?[\s、“]*"
+)
+
+
+def _official_classes(context: Context) -> set[str]:
+    """The 类 names of the document's year in the catalogue, normalised (empty without one)."""
+    names = context.names
+    if names is None:
+        return set()
+    out: set[str] = set()
+    for number in range(201, 240):
+        try:
+            name = names.official_name(FunctionCode(str(number)), context.disclosure.year)
+        except (ValueError, LookupError):
+            continue
+        if name:
+            out.add(_strip_name(name))
+    return out
+
+
+def _labels(disclosure: Disclosure) -> dict[int, set[str]]:
+    """The function classification's row names by level (3, 5, 7 digits), normalised."""
+    out: dict[int, set[str]] = {}
+    for table in disclosure.tables.values():
+        for row in table.rows:
+            code = row.code
+            if isinstance(code, FunctionCode) and row.label:
+                name = _strip_name(_LABEL_NUMBER.sub("", row.label))
+                out.setdefault(len(code.digits), set()).add(name)
+    return out
+
+
+def _distance(a: str, b: str) -> int:
+    shared = Counter(a) & Counter(b)
+    return len(a) + len(b) - 2 * sum(shared.values())
