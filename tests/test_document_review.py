@@ -336,6 +336,28 @@ def test_a_classification_name_of_another_year_is_found() -> None:
     ]
 
 
+def test_a_rename_known_only_between_two_sightings_is_judged_outside_them() -> None:
+    """A rename whose year no source gives is judged only outside its bracket.
+
+    215's old name is last seen in 2018 and its new one first in 2024: the old name is
+    reported in 2024, neither name in 2021, the new one in 2018.
+    """
+    old = "一、说明\n7.资源勘探信息等支出（类）支出12.00万元。"
+    new = "一、说明\n7.资源勘探工业信息等支出（类）支出12.00万元。"
+
+    found = review(doc(COVER_BUDGET, old), "document.old-name")
+
+    assert [(f.stated, f.computed) for f in found] == [
+        ("资源勘探信息等支出", "资源勘探工业信息等支出")
+    ]
+    assert "2019年至2024年间更名" in found[0].message_zh
+    assert review(doc(COVER_BUDGET, old, year=2021), "document.old-name") == []
+    assert review(doc(COVER_BUDGET, new, year=2021), "document.old-name") == []
+    assert [f.stated for f in review(doc(COVER_BUDGET, new, year=2018), "document.old-name")] == [
+        "资源勘探工业信息等支出"
+    ]
+
+
 def test_the_narrative_names_a_class_as_the_tables_do(seed: Disclosure) -> None:
     """一般公共预算服务（类） where the tables say 一般公共服务支出; a 款 labelled 类 too."""
     wrong = attrs.evolve(seed, narrative="主要用于：一般公共预算服务（类）836.91万元。")

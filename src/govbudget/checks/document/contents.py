@@ -9,10 +9,11 @@ from typing import Final
 from govbudget.checks.document._common import _at, _finding, _paragraphs, _review
 from govbudget.checks.registry import Context
 from govbudget.report import Finding, Severity
-from govbudget.review.data import Sections, region_of, required_sections
+from govbudget.review.data import Sections, required_sections
 from govbudget.review.text import (
     Paragraph,
 )
+from govbudget.tables.publication import region_of
 
 __all__ = ["contents", "empty_table", "sections_rule"]
 
@@ -192,7 +193,7 @@ def sections_rule(data: Sections | None = None) -> Callable[[Context], Iterator[
         if not text:
             return
         heads = [t[:60] for t in text]
-        region = region_of(disclosure.department)
+        region = context.region or region_of(disclosure)
         for wordings in required_sections(disclosure.family, region, data):
             if any(w in h for w in wordings for h in heads):
                 continue

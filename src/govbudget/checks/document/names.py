@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Final
 
+from govbudget.catalogue import Catalogue, Change
 from govbudget.checks.document._common import _at, _paragraphs, _review, _sentence_at
 from govbudget.checks.registry import Context
-from govbudget.codes import FunctionCode
+from govbudget.codes import FunctionCode, Scheme
 from govbudget.disclosure import Disclosure
 from govbudget.report import Finding, Severity
-from govbudget.review.data import renames
 
 __all__ = ["old_name", "row_name"]
 
@@ -26,16 +26,21 @@ __all__ = ["old_name", "row_name"]
 def old_name(context: Context) -> Iterator[Finding]:
     """A classification called by a name it had in another year.
 
-    The renames are package data (``renames.tsv``): from 2019 210 is 卫生健康支出, not
-    医疗卫生与计划生育支出; 207 is 文化旅游体育与传媒支出.
+    The renames are the catalogue's (:meth:`govbudget.catalogue.Catalogue.renames`, each
+    with its source): from 2019 210 is 卫生健康支出, not 医疗卫生与计划生育支出; 207 is
+    文化旅游体育与传媒支出. Where a source gives no year, only the years on either side of
+    the change's bracket are judged (the old name after the first year the new one is seen,
+    the new name up to the last year the old one is). A table row printing an old name is
+    the ``catalogue.code`` rule's finding, not this one's.
 
     Example: 「医疗卫生与计划生育支出（类）行政事业单位医疗（款）」 in a 2024 budget.
     """
     disclosure = context.disclosure
-    for rename in renames():
-        wrong, right = (
-            (rename.old, rename.new) if disclosure.year >= rename.year else (rename.new, rename.old)
-        )
+    for rename in Catalogue().renames(Scheme.FUNCTIONAL):
+        judged = _wrong_and_right(rename, disclosure.year)
+        if judged is None:
+            continue  # the year lies inside the change's bracket: either name may be right
+        wrong, right = judged
         for paragraph in _paragraphs(context):
             position = paragraph.text.find(wrong)
             if position < 0 or (
@@ -43,29 +48,23 @@ def old_name(context: Context) -> Iterator[Finding]:
             ):
                 continue
             yield _at(context, "document.old-name", Severity.ERROR, paragraph)(
-                f"{rename.code} is called {wrong}; in {disclosure.year} its name is {right}",
-                f"{rename.code}科目写作「{wrong}」，{disclosure.year}年名称为「{right}」",
+                f"{rename.code} is called {wrong}; in {disclosure.year} its name is {right} "
+                f"(renamed {rename.when})",
+                f"{rename.code}科目写作「{wrong}」，{disclosure.year}年名称为「{right}」"
+                f"（{rename.when_zh}更名）",
                 quote=_sentence_at(paragraph, position),
                 stated=wrong,
                 computed=right,
             )
-        for table in disclosure.tables.values():
-            for row in table.rows:
-                if row.label.replace(" ", "") == wrong:
-                    yield Finding(
-                        rule="document.old-name",
-                        severity=Severity.ERROR,
-                        message=f"{rename.code} is called {wrong}; in {disclosure.year} its "
-                        f"name is {right}",
-                        message_zh=f"{rename.code}科目写作「{wrong}」，{disclosure.year}年名称为「{right}」",
-                        table=table.kind,
-                        row=row.key,
-                        row_label=row.label,
-                        location=table.location_of(row.key, None),
-                        quote=row.label,
-                        stated=wrong,
-                        computed=right,
-                    )
+
+
+def _wrong_and_right(rename: Change, year: int) -> tuple[str, str] | None:
+    """The name that is out of date in *year* and the one in force, or ``None`` when unsure."""
+    if year >= rename.last_possible:
+        return rename.old, rename.new
+    if year < rename.first_possible:
+        return rename.new, rename.old
+    return None
 
 
 def _inside_other(text: str, position: int, other: str) -> bool:
