@@ -5,8 +5,8 @@ Commands:
 ``govbudget check PATH ... [--format text|json] [--rules ID ...] [--skip ID ...] ...``
     Also ``--min-severity info|warning|error``, ``--color auto|always|never``,
     ``--together`` (the files are one disclosure published in parts: tables in one,
-    narrative in another) and ``--year Y`` (the year, for a document that does not
-    print it). Read
+    narrative in another), ``--year Y`` (the year, for a document that does not
+    print it) and ``--pdf-engine pdfium|pdfplumber`` (what reads PDF pages). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/2``).
@@ -17,7 +17,7 @@ Commands:
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
-``govbudget convert PATH --to json|csv|xlsx [-o OUT]``
+``govbudget convert PATH --to json|csv|xlsx [-o OUT] [--pdf-engine pdfium|pdfplumber]``
     Read a disclosure in any format and write it as govbudget JSON (to OUT or standard
     output), CSV files (one per table, in the folder OUT) or an Excel workbook OUT.
 ``govbudget code TEXT ...``
@@ -62,6 +62,7 @@ from govbudget.disclosure import Disclosure
 from govbudget.errors import GovbudgetError, InputError
 from govbudget.location import Location
 from govbudget.readers import read, read_many
+from govbudget.readers.pdf import ENGINES
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -245,9 +246,10 @@ def _items(paths: Sequence[str], *, together: bool) -> list[str | Unreadable]:
 def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosure:
     """The disclosure in *item*, or in every path at once with ``--together``."""
     year: int | None = args.year
+    engine: str = args.pdf_engine
     if args.together:
-        return read_many(paths, year=year)
-    return read(item) if year is None else read(item, year=year)
+        return read_many(paths, year=year, engine=engine)
+    return read(item, year=year, engine=engine)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -329,7 +331,7 @@ def _describe(exc: BaseException, path: str | None = None) -> str:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    disclosure = read(args.path)
+    disclosure = read(args.path, engine=args.pdf_engine)
     for problem in disclosure.problems:
         print(f"govbudget convert: warning: {args.path}: {problem}", file=sys.stderr)
     if args.to == "json":
@@ -484,6 +486,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _pdf_engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pdf-engine",
+        choices=list(ENGINES),
+        default=ENGINES[0],
+        help="what reads PDF pages: pdfium (default, fast) or pdfplumber (the fallback)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="govbudget",
@@ -535,6 +546,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the year, for a document that does not print it",
     )
+    _pdf_engine_option(p_check)
     p_check.set_defaults(func=_cmd_check)
 
     p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")
@@ -543,6 +555,7 @@ def _parser() -> argparse.ArgumentParser:
     p_convert.add_argument(
         "-o", "--output", default=None, help="the file (json, xlsx) or folder (csv) to write"
     )
+    _pdf_engine_option(p_convert)
     p_convert.set_defaults(func=_cmd_convert)
 
     p_code = sub.add_parser("code", help="read classification codes and show their place")
