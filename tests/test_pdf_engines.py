@@ -170,3 +170,18 @@ def test_compose_applies_the_inner_matrix_first() -> None:
     a, b, c, d, e, f = _compose(scale, shift)
 
     assert (a * 1 + c * 1 + e, b * 1 + d * 1 + f) == (7.0, 9.0)
+
+
+def test_cli_pdf_engine_option(shared: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``check --pdf-engine pdfplumber`` prints the report the default engine prints."""
+    from govbudget.cli import main  # noqa: PLC0415 -- the CLI is only needed here
+
+    path = str(min(CORPUS, key=lambda p: p.stat().st_size))
+    main(["check", path, "--format", "json"])
+    default = capsys.readouterr().out
+
+    main(["check", path, "--format", "json", "--pdf-engine", "pdfplumber"])
+    fallback = capsys.readouterr().out
+
+    assert '"findings"' in default
+    assert fallback == default

@@ -249,7 +249,9 @@ def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosu
     engine: str = args.pdf_engine
     if args.together:
         return read_many(paths, year=year, engine=engine)
-    return read(item, year=year, engine=engine)
+    if engine != ENGINES[0]:
+        return read(item, year=year, engine=engine)
+    return read(item) if year is None else read(item, year=year)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
