@@ -23,10 +23,11 @@ Names belong to a code in a year and live in the catalogue, keyed by ``(scheme, 
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import re
 import unicodedata
-from typing import ClassVar, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 import attrs
 
@@ -103,7 +104,8 @@ class Code:
     def _check_digits(self, _attribute: attrs.Attribute[str], digits: str) -> None:
         if type(self) is Code:
             raise TypeError("Code is abstract: use FunctionCode, DeptEconomicCode or ...")
-        problem = type(self)._problem(digits)
+        kind: Any = type(self)  # a class: hashable, whatever mypy infers for attrs classes
+        problem = _problem(kind, digits) if isinstance(digits, str) else self._problem(digits)
         if problem is not None:
             raise CodeError(problem, text=digits)
 
@@ -134,10 +136,9 @@ class Code:
     @property
     def parent(self) -> Self | None:
         """The code one level up (20101 for 2010101), or ``None`` for a 类."""
-        index = self.levels.index(self.level)
-        if index == 0:
-            return None
-        return type(self)(self.digits[: self.levels[index - 1].value])
+        kind: Any = type(self)
+        found: Self | None = _parent(kind, self.digits)
+        return found
 
     @property
     def ancestors(self) -> tuple[Self, ...]:
@@ -271,6 +272,23 @@ class Code:
             return False
         return True
 
+
+
+@functools.lru_cache(maxsize=16384)
+def _problem(cls: Any, digits: str) -> str | None:
+    """:meth:`Code._problem`, remembered: the same codes are read again and again."""
+    found: str | None = cls._problem(digits)
+    return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _parent(cls: Any, digits: str) -> Any:
+    """The code one level above *digits* in *cls*, remembered (codes are immutable)."""
+    levels = cls.levels
+    index = levels.index(Level(len(digits)))
+    if index == 0:
+        return None
+    return cls(digits[: levels[index - 1].value])
 
 @attrs.frozen(order=True)
 class FunctionCode(Code):

@@ -6,6 +6,7 @@ blank parents, codes of the wrong scheme, and codes checked against the catalogu
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -374,6 +375,7 @@ _ORDINAL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """A name as compared with the catalogue.
 

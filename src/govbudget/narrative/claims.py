@@ -26,6 +26,7 @@ with no whole named is of the whole stated before a list (``合计10,150.48万�
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -227,6 +228,16 @@ def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
     .. versionchanged:: 0.2
        ``budget``.
     """
+    return iter(_found(narrative, budget))
+
+
+@functools.lru_cache(maxsize=256)
+def _found(narrative: str, budget: bool) -> tuple[Claim, ...]:
+    """:func:`claims`, found once per text: claims are immutable, a check reads them often."""
+    return tuple(_claims(narrative, budget=budget))
+
+
+def _claims(narrative: str, *, budget: bool) -> Iterator[Claim]:
     state = _Paragraph()
     read = _budget_sentence_claims if budget else _sentence_claims
     for text, positions in _paragraphs(narrative):
