@@ -273,7 +273,6 @@ class Code:
         return True
 
 
-
 @functools.lru_cache(maxsize=16384)
 def _problem(cls: Any, digits: str) -> str | None:
     """:meth:`Code._problem`, remembered: the same codes are read again and again."""
@@ -289,6 +288,7 @@ def _parent(cls: Any, digits: str) -> Any:
     if index == 0:
         return None
     return cls(digits[: levels[index - 1].value])
+
 
 @attrs.frozen(order=True)
 class FunctionCode(Code):
@@ -349,6 +349,19 @@ def parse_code(
 
     .. versionadded:: 0.1
     """
+    if location is None and isinstance(text, str):
+        return _parse_code(text)  # codes are immutable: each text is read once
+    return _parse_code_at(text, location)
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse_code(text: str) -> FunctionCode | DeptEconomicCode | GovEconomicCode:
+    return _parse_code_at(text, None)
+
+
+def _parse_code_at(
+    text: str, location: Location | None
+) -> FunctionCode | DeptEconomicCode | GovEconomicCode:
     match = _LEADING.match(_normalise(text)) if isinstance(text, str) else None
     cls = _BY_LEADING.get(match["code"][:1]) if match is not None else None
     if cls is None:

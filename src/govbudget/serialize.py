@@ -84,20 +84,41 @@ def _table_dict(table: Table) -> dict[str, Any]:
     return out
 
 
+_NOWHERE: Final = Location()
+
+
+def _located(
+    exc: InputError, entry: dict[str, Any], unit: Unit, at: Location, index: int
+) -> InputError:
+    """The error a bad row gives when read naming its row and column (as the reader says)."""
+    key = entry.get("code") or entry.get("line")
+    row_at = at.evolve(row=str(key if key is not None else index))
+    try:
+        if entry.get("code"):
+            parse_code(entry["code"], location=row_at)
+        for column, value in entry.get("cells", {}).items():
+            cells.decode(value, unit, location=row_at.evolve(column=column))
+    except InputError as located:
+        return located
+    return exc.at(row_at)
+
+
 def _table(data: dict[str, Any], where: Location) -> Table:
     kind = converter.structure(data["kind"], TableKind)
     unit = converter.structure(data["unit"], Unit)
     at = where.evolve(table=kind.label)
     rows = []
     for index, entry in enumerate(data.get("rows", [])):
-        key = entry.get("code") or entry.get("line")
-        row_at = at.evolve(row=str(key if key is not None else index))
-        code = parse_code(entry["code"], location=row_at) if entry.get("code") else None
-        figures = {
-            column: cells.decode(value, unit, location=row_at.evolve(column=column))
-            for column, value in entry.get("cells", {}).items()
-        }
-        location = converter.structure(entry.get("location", {}), Location)
+        try:
+            code = parse_code(entry["code"]) if entry.get("code") else None
+            figures = {
+                column: cells.decode(value, unit)
+                for column, value in entry.get("cells", {}).items()
+            }
+        except InputError as exc:  # read again, naming where: only a bad row pays for it
+            raise _located(exc, entry, unit, at, index) from None
+        found = entry.get("location")
+        location = _NOWHERE if not found else converter.structure(found, Location)
         if code is not None:
             rows.append(
                 Row(code=code, label=entry.get("label", ""), cells=figures, location=location)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from govbudget.amount import EXACT, Amount
+from govbudget.amount import EXACT, Amount, _radius
 from govbudget.checks.relations import Op, Relation, Term
 from govbudget.tables.base import CellRef
 
@@ -90,6 +90,8 @@ class _Slot:
     label: str
     absent: Amount | None  # the zero an unprinted cell stands for; None when printed
     table: str = ""  # the table kind's value, a fast key
+    #: How the cell moves ``found - Σ parts``: +1, -1, or 0 when it is not printed.
+    weight: int = 0
 
 
 @attrs.frozen
@@ -140,25 +142,38 @@ class Bound:
 
 
 def _holds(template: _Template, amounts: Sequence[Amount]) -> bool:
-    """:attr:`Relation.holds`, computed without building the relation (same arithmetic)."""
-    slots = template.slots
+    """:attr:`Relation.holds`, computed without building the relation (same arithmetic).
+
+    Called under the ``EXACT`` decimal context. An unprinted cell is exactly zero.
+    """
     unit = amounts[0].unit
     if not all(a.unit is unit for a in amounts):
-        unit = min((a.unit for a in amounts), key=lambda u: u.exponent)
+        return _holds_mixed(template, amounts)
     difference = radius = Decimal(0)
-    for index, (slot, amount) in enumerate(zip(slots, amounts, strict=True)):
-        if slot.absent is not None:
-            continue  # an unprinted cell is exactly zero
-        value, half = amount.value, amount.radius
-        if amount.unit is not unit:
-            shift = amount.unit.exponent - unit.exponent
-            value, half = value.scaleb(shift), half.scaleb(shift)
-        if index == 0:
-            difference += value
-        elif slot.sign > 0:
-            difference -= value
+    for slot, amount in zip(template.slots, amounts, strict=True):
+        sign = slot.weight
+        if sign == 0:
+            continue
+        if sign > 0:
+            difference += amount.value
         else:
-            difference += value
+            difference -= amount.value
+        radius += _radius(amount.places)
+    if template.op is Op.GE:
+        return difference >= -radius
+    return abs(difference) <= radius
+
+
+def _holds_mixed(template: _Template, amounts: Sequence[Amount]) -> bool:
+    """:func:`_holds` for a relation whose cells are printed in different units."""
+    unit = min((a.unit for a in amounts), key=lambda u: u.exponent)
+    difference = radius = Decimal(0)
+    for slot, amount in zip(template.slots, amounts, strict=True):
+        if slot.weight == 0:
+            continue
+        shift = amount.unit.exponent - unit.exponent
+        value, half = amount.value.scaleb(shift), amount.radius.scaleb(shift)
+        difference += value if slot.weight > 0 else -value
         radius += half
     if template.op is Op.GE:
         return difference >= -radius
@@ -186,17 +201,12 @@ def shape(disclosure: Disclosure) -> Hashable:
     """
     tables = []
     for table in disclosure.tables.values():
-        rows = tuple(
-            (
-                row.key,
-                row.code is None,
-                row.label,
-                tuple((column, amount.blank) for column, amount in row.cells.items()),
-            )
-            for row in table.rows
-        )
+        rows = []
+        for row in table.rows:
+            cells = row.cells  # its column keys, then whether each is blank
+            rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
         columns = tuple((c.key, c.label) for c in table.columns)
-        tables.append((table.kind.value, table.unit.value, table.no_data, columns, rows))
+        tables.append((table.kind.value, table.unit.value, table.no_data, columns, tuple(rows)))
     return (disclosure.family.value, disclosure.unit.value, tuple(tables))
 
 
@@ -263,7 +273,7 @@ def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:
     for item in items:
         if not isinstance(item, Relation):
             return None
-        slots = []
+        slots: list[_Slot] = []
         for term in item.terms:
             table = disclosure.table(term.ref.table)
             if term.printed:
@@ -271,7 +281,10 @@ def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:
                     return None
                 if term.amount is not table.amount(term.ref.row, term.ref.column):
                     return None
-                slots.append(_Slot(term.ref, term.sign, term.label, None, term.ref.table.value))
+                weight = 1 if not slots else -term.sign
+                slots.append(
+                    _Slot(term.ref, term.sign, term.label, None, term.ref.table.value, weight)
+                )
             else:
                 if term.table is not None:
                     return None

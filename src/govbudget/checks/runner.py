@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from govbudget.catalogue import Catalogue
@@ -43,7 +44,7 @@ def check(
     """
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     if names is None:
-        names = Catalogue()
+        names = _shipped()
     context = Context(disclosure, names)
     findings: list[Finding] = []
     relations: list[Relation | compiled.Bound] = []
@@ -70,6 +71,12 @@ def check(
         tables=tuple(disclosure.tables),
         coverage=dict(context.coverage),
     )
+
+
+@functools.cache
+def _shipped() -> Catalogue:
+    """The shipped catalogue, made once: it is immutable and caches what it reads."""
+    return Catalogue()
 
 
 def relations_of(
