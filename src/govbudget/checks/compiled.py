@@ -102,6 +102,16 @@ class _Template:
     what: str
     what_zh: str
     op: Op
+    #: Per slot: table kind value, row, column, the unprinted zero (or None), weight.
+    lookups: tuple[tuple[str, str, str, Amount | None, int], ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: tuple(
+                (s.table, s.ref.row, s.ref.column, s.absent, s.weight) for s in self.slots
+            ),
+            takes_self=True,
+        ),
+    )
 
 
 class Bound:
@@ -116,13 +126,17 @@ class Bound:
     __slots__ = ("_amounts", "_disclosure", "_template", "holds")
 
     def __init__(
-        self, template: _Template, amounts: Sequence[Amount], disclosure: Disclosure
+        self,
+        template: _Template,
+        amounts: Sequence[Amount],
+        disclosure: Disclosure,
+        holds: bool | None = None,
     ) -> None:
         self._template = template
         self._amounts = amounts
         self._disclosure = disclosure
         #: Whether the relation holds within rounding.
-        self.holds: bool = _holds(template, amounts)
+        self.holds: bool = _holds(template, amounts) if holds is None else holds
 
     def relation(self) -> Relation:
         """The full relation, as the rule itself would have yielded it."""
@@ -254,17 +268,45 @@ class Plans:
         cells = self._cells
         disclosure = self._disclosure
         with localcontext(EXACT):
-            return [
-                Bound(
-                    t,
-                    [
-                        cells[s.table][s.ref.row][s.ref.column] if s.absent is None else s.absent
-                        for s in t.slots
-                    ],
-                    disclosure,
-                )
-                for t in plan
-            ]
+            bound: list[Relation | Bound | Finding] = []
+            for template in plan:
+                amounts, holds = _bind(template, cells)
+                bound.append(Bound(template, amounts, disclosure, holds))
+            return bound
+
+
+_ZERO: Final = Decimal(0)
+
+
+def _bind(
+    template: _Template, cells: dict[str, dict[str, dict[str, Amount]]]
+) -> tuple[list[Amount], bool]:
+    """The template's figures in one disclosure, and whether the relation holds.
+
+    One pass: gather each cell and add it in. Called under the ``EXACT`` context.
+    """
+    amounts: list[Amount] = []
+    difference = radius = _ZERO
+    unit = None
+    mixed = False
+    for table, row, column, absent, weight in template.lookups:
+        amount = cells[table][row][column] if absent is None else absent
+        amounts.append(amount)
+        if unit is None:
+            unit = amount.unit
+        elif amount.unit is not unit:
+            mixed = True
+        if weight > 0:
+            difference += amount.value
+            radius += _radius(amount.places)
+        elif weight < 0:
+            difference -= amount.value
+            radius += _radius(amount.places)
+    if mixed:
+        return amounts, _holds_mixed(template, amounts)
+    if template.op is Op.GE:
+        return amounts, difference >= -radius
+    return amounts, abs(difference) <= radius
 
 
 def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:
