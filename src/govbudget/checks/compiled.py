@@ -19,6 +19,7 @@ many shapes holds at most :data:`MAX_SHAPES` of them.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Sequence
 from decimal import Decimal, localcontext
@@ -29,7 +30,7 @@ import attrs
 
 from govbudget.amount import EXACT, Amount, _radius
 from govbudget.checks.relations import Op, Relation, Term
-from govbudget.tables.base import CellRef
+from govbudget.tables.base import CellRef, Table
 
 if TYPE_CHECKING:
     from govbudget.checks.registry import Context, Rule
@@ -213,15 +214,28 @@ def shape(disclosure: Disclosure) -> Hashable:
 
     .. versionadded:: 0.2
     """
-    tables = []
-    for table in disclosure.tables.values():
-        rows = []
-        for row in table.rows:
-            cells = row.cells  # its column keys, then whether each is blank
-            rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
-        columns = tuple((c.key, c.label) for c in table.columns)
-        tables.append((table.kind.value, table.unit.value, table.no_data, columns, tuple(rows)))
-    return (disclosure.family.value, disclosure.unit.value, tuple(tables))
+    tables = tuple(_table_shape(table) for table in disclosure.tables.values())
+    return (disclosure.family.value, disclosure.unit.value, tables)
+
+
+# Tables are immutable: a table's shape is worked out once, and forgotten with the table.
+_TABLE_SHAPES: dict[int, Hashable] = {}
+
+
+def _table_shape(table: Table) -> Hashable:
+    key = id(table)
+    found = _TABLE_SHAPES.get(key)
+    if found is not None:
+        return found
+    rows = []
+    for row in table.rows:
+        cells = row.cells  # its column keys, then whether each is blank
+        rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
+    columns = tuple((c.key, c.label) for c in table.columns)
+    made = (table.kind.value, table.unit.value, table.no_data, columns, tuple(rows))
+    _TABLE_SHAPES[key] = made
+    weakref.finalize(table, _TABLE_SHAPES.pop, key, None)
+    return made
 
 
 class Plans:
@@ -253,10 +267,8 @@ class Plans:
         On the first run for a shape the rule runs as written and its relations are
         compiled for the next.
         """
-        from govbudget.checks.registry import REGISTRY  # noqa: PLC0415 -- registry imports us
-
         ident = rule.id
-        if ident not in SHAPE_ONLY or ident not in REGISTRY or REGISTRY[ident] is not rule:
+        if ident not in SHAPE_ONLY or not _registered(rule):
             return list(rule.run(context))
         plan = self._plans.get(ident, ())
         if plan == ():
@@ -273,6 +285,13 @@ class Plans:
                 amounts, holds = _bind(template, cells)
                 bound.append(Bound(template, amounts, disclosure, holds))
             return bound
+
+
+def _registered(rule: Rule) -> bool:
+    """Whether *rule* is the one registered by default under its id (the one compiled)."""
+    from govbudget.checks.registry import REGISTRY  # noqa: PLC0415 -- registry imports us
+
+    return rule.id in REGISTRY and REGISTRY[rule.id] is rule
 
 
 _ZERO: Final = Decimal(0)
