@@ -114,10 +114,10 @@ def glyphs(textpage: Any, height: float) -> list[Glyph]:
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         text = chr(code) if code else ""
-        if not text.strip() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-            continue
+        if not text.strip():
+            continue  # pdfium's generated characters (spaces, line ends) are blank too
         handle = pdfium_c.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(handle, ctypes.c_void_p).value
+        key = ctypes.addressof(handle.contents) if handle else None
         known = fonts.get(key)
         if known is None:
             pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
@@ -289,10 +289,89 @@ class _EdgePage:
 
 
 def find_tables(ruled: Ruled, width: float, height: float) -> list[Table]:
-    """The ruled tables the edges draw, top first, found as pdfplumber finds them."""
+    """The ruled tables the edges draw, top first, found as pdfplumber finds them.
+
+    pdfplumber's own steps with its default settings (the "lines" strategy): edges
+    snapped and joined, their crossings, the cells between crossings, cells grouped into
+    tables; only the search for cells is done here, indexed, with the same result.
+    """
     if not ruled.ruled:
         return []
-    from pdfplumber.table import TableFinder  # noqa: PLC0415
+    from pdfplumber import table as lattice  # noqa: PLC0415
+    from pdfplumber.utils.geometry import filter_edges  # noqa: PLC0415
 
+    settings = lattice.TableSettings.resolve(None)
+    short = settings.edge_min_length_prefilter
+    edges = lattice.merge_edges(
+        filter_edges(ruled.edges, "v", min_length=short)
+        + filter_edges(ruled.edges, "h", min_length=short),
+        snap_x_tolerance=settings.snap_x_tolerance,
+        snap_y_tolerance=settings.snap_y_tolerance,
+        join_x_tolerance=settings.join_x_tolerance,
+        join_y_tolerance=settings.join_y_tolerance,
+    )
+    edges = filter_edges(edges, min_length=settings.edge_min_length)
+    crossings = lattice.edges_to_intersections(
+        edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance
+    )
     page: Any = _EdgePage(ruled.edges, (0.0, 0.0, width, height))
-    return sorted(TableFinder(page).tables, key=lambda t: t.bbox[1])
+    groups = lattice.cells_to_tables(_cells(crossings))
+    return sorted((lattice.Table(page, group) for group in groups), key=lambda t: t.bbox[1])
+
+
+_Point = tuple[float, float]
+_Box = tuple[float, float, float, float]
+
+
+def _cells(crossings: dict[_Point, dict[str, list[dict[str, Any]]]]) -> list[_Box]:
+    """The smallest cell whose top left is each crossing (pdfplumber's search, indexed).
+
+    A cell runs from a crossing to one below it and one to its right, joined to them by
+    a shared edge, and closes at the crossing under the one and right of the other, joined
+    to both; the nearest such cell is taken.
+    """
+    upright = {p: {_bbox(e) for e in found["v"]} for p, found in crossings.items()}
+    level = {p: {_bbox(e) for e in found["h"]} for p, found in crossings.items()}
+
+    def joined(a: _Point, b: _Point) -> bool:
+        if a[0] == b[0] and not upright[a].isdisjoint(upright[b]):
+            return True
+        return a[1] == b[1] and not level[a].isdisjoint(level[b])
+
+    ordered = sorted(crossings)
+    by_x: dict[float, list[_Point]] = {}
+    by_y: dict[float, list[_Point]] = {}
+    for point in ordered:
+        by_x.setdefault(point[0], []).append(point)
+        by_y.setdefault(point[1], []).append(point)
+    cells: list[_Box] = []
+    for point in ordered:
+        below = [q for q in by_x[point[0]] if q > point]
+        right = [q for q in by_y[point[1]] if q > point]
+        cell = _smallest(point, below, right, crossings, joined)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest(
+    point: _Point,
+    below: list[_Point],
+    right: list[_Point],
+    crossings: dict[_Point, Any],
+    joined: Any,
+) -> _Box | None:
+    for under in below:
+        if not joined(point, under):
+            continue
+        for beside in right:
+            if not joined(point, beside):
+                continue
+            corner = (beside[0], under[1])
+            if corner in crossings and joined(corner, beside) and joined(corner, under):
+                return (point[0], point[1], corner[0], corner[1])
+    return None
+
+
+def _bbox(edge: dict[str, Any]) -> _Box:
+    return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
