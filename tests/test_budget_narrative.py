@@ -386,7 +386,7 @@ WRONG = (
         ITEM + "2025年当年预算执行数为900.00万元，2026年预算安排1,000.00万元，"
         "比2025年预算执行数持平。",
         "narrative.change",
-        None,
+        "持平",
         Decimal("100.00"),
     ),
     # 一致 with a change stated
@@ -824,3 +824,25 @@ def test_a_class_printed_with_its_list_number_is_named_exactly() -> None:
     report = judged(disclosure, "1.一般公共服务（类）支出800.00万元，主要用于机关运行。")
 
     assert [f.rule for f in report.findings if f.rule == "narrative.name"] == []
+
+
+def test_a_budget_change_the_wrong_way_is_reported_as_its_word() -> None:
+    """Both years stated and the word says up where the figures went down."""
+    text = (
+        ITEM + "2025年当年预算执行数为1,200.00万元，2026年预算安排1,000.00万元，"
+        "比2025年预算执行数增加200.00万元。"
+    )
+    (finding,) = [f for f in flagged(judged(SHANGHAI, text)) if f.rule == "narrative.change"]
+    assert (finding.stated, finding.computed) == ("增加", "减少 (-200.00万元)")
+    right = text.replace("增加200.00", "减少200.00")
+    assert [f for f in flagged(judged(SHANGHAI, right)) if f.rule == "narrative.change"] == []
+
+
+def test_a_class_is_not_read_as_a_kuan_of_another_name() -> None:
+    """Under a class heading, a 类 read as a 款 must bear that 款's very name."""
+    text = "（一）住房保障支出（类）\n1.住房改良（类）支出240.00万元。"
+    report = judged(JIANGSU, text)
+    assert [f for f in flagged(report) if f.rule == "narrative.name"] == []
+    exact = judged(JIANGSU, "（一）住房保障支出（类）\n1.住房改革支出（类）支出240.00万元。")
+    assert flagged(exact) == []
+    assert exact.coverage["claims_consistent"] == 1

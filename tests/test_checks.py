@@ -89,7 +89,10 @@ def test_by_default_codes_are_checked_against_the_shipped_catalogue(seed: Disclo
     ]
     later = check(attrs.evolve(seed, year=2021), rules=["catalogue.*"])
     assert later.findings == ()  # the shipped 2021 list is partial
-    assert later.coverage["codes_unverified"] > 100
+    # 2021 is verified for a few codes, inferred (2020 and a later year agree) for most
+    assert later.coverage["codes_unverified"] > 20
+    assert later.coverage["codes_inferred"] > 50
+    assert later.coverage["codes_verified"] < 20
 
 
 CASES: list[tuple[str, Callable[[Disclosure], Disclosure], TableKind, str, str]] = [

@@ -172,7 +172,7 @@ def test_check_text_names_where_expected_found_tolerance(
 
     lines = capsys.readouterr().out.splitlines()
     assert status == 1
-    assert lines[2] == "  情况说明数字 12 个：一致 12，仅在较粗精度下一致 0，不符 0，未能核对 0"
+    assert lines[2] == "  情况说明数字 13 个：一致 13，仅在较粗精度下一致 0，不符 0，未能核对 0"
     assert lines[3] == "  公开05表 一般公共预算财政拨款支出决算表"
     assert lines[4].startswith("    [错误] sum.hierarchy: ")
     assert lines[5] == (
@@ -195,7 +195,7 @@ def test_check_text_narrative_finding_quotes_the_sentence(
 
     lines = capsys.readouterr().out.splitlines()
     assert status == 1
-    assert lines[2] == "  情况说明数字 12 个：一致 11，仅在较粗精度下一致 0，不符 1，未能核对 0"
+    assert lines[2] == "  情况说明数字 13 个：一致 12，仅在较粗精度下一致 0，不符 1，未能核对 0"
     heading = lines.index("  情况说明")
     assert lines[heading + 1].startswith("    [错误] narrative.amount: ")
     assert lines[heading + 2].startswith(f"      位置：{path}，情况说明，第 ")

@@ -63,19 +63,23 @@ def test_search_no_match_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_diff(capsys: pytest.CaptureFixture[str]) -> None:
-    """`govbudget diff 2018 2019` shows 224 added and 210 renamed."""
+    """`govbudget diff 2018 2019` shows 224 added, 207 and 210 renamed, and known renames."""
     status = main(["diff", "2018", "2019", "--scheme", "functional"])
 
     captured = capsys.readouterr()
+    lines = captured.out.splitlines()
     assert status == 0
-    assert captured.out.splitlines() == [
-        "+ 224 灾害防治及应急管理支出",
-        "~ 210 医疗卫生与计划生育支出 → 卫生健康支出",
-    ]
+    assert "+ 224 灾害防治及应急管理支出" in lines
+    assert "~ 207 文化体育与传媒支出 → 文化旅游体育与传媒支出" in lines
+    assert "~ 210 医疗卫生与计划生育支出 → 卫生健康支出" in lines
+    assert any(
+        line.startswith("~ 215 资源勘探信息等支出 → 资源勘探工业信息等支出 (between 2019 and 2024)")
+        for line in lines
+    )
     assert "verified" in captured.err
 
 
 def test_diff_unknown_year_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     """A year without a list: exit 2, one line."""
-    assert main(["diff", "2017", "2018"]) == 2
+    assert main(["diff", "2016", "2018"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1

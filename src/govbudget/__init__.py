@@ -25,6 +25,7 @@ from govbudget.codes import (
     GovEconomicCode,
     Level,
     Scheme,
+    letter_problem,
     parse_code,
 )
 from govbudget.disclosure import Disclosure, Problem
@@ -98,6 +99,7 @@ __all__ = [
     "check",
     "common_places",
     "compare",
+    "letter_problem",
     "parse_amount",
     "parse_code",
     "read",

@@ -6,14 +6,19 @@ Commands:
     Also ``--min-severity info|warning|error``, ``--color auto|always|never``,
     ``--together`` (the files are one disclosure published in parts: tables in one,
     narrative in another), ``--year Y`` (the year, for a document that does not
-    print it) and ``--pdf-engine pdfium|pdfplumber`` (what reads PDF pages). Read
+    print it), ``--region R`` (the region whose required tables apply) and
+    ``--pdf-engine pdfium|pdfplumber`` (what reads PDF pages). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/2``).
     A PATH may be a folder: every ``.json``, ``.txt``, ``.pdf``, ``.xlsx`` and ``.xls``
     file in it and its subfolders is checked, in name order (hidden files skipped). On a
     terminal the report is coloured by severity and a progress bar on stderr follows
-    the files when there are several.
+    the files when there are several. ``--jobs N`` checks N files at a time in worker
+    processes (``--dask ADDRESS``: on a Dask cluster), each report printed as its file
+    finishes; ``--output FILE`` writes every finding of every file, one row each, to
+    ``FILE`` (``.csv``, or ``.parquet`` beside its ``.csv``), and ``--resume`` skips the
+    files already in it (see ``docs/howto/check-in-bulk.md``).
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
@@ -28,10 +33,17 @@ Commands:
 ``govbudget search TEXT [--year Y] [--list FILE]``
     Find codes by name (exact, substring, fuzzy) or by code prefix; exit 1 when none match.
 ``govbudget diff YEAR_A YEAR_B [--scheme functional|dept_economic|gov_economic]``
-    Codes added, removed and renamed between two years of the catalogue.
+    Codes added, removed and renamed between two years of the catalogue, and the known
+    renames and reforms between them.
+``govbudget catalogue harvest PATH ... [-o FILE] [--year Y]``
+    Read disclosures (files or folders) and write every code printed with its name, year,
+    document and page as a harvest file; report codes printed with two names in one year
+    and names printed with two codes (exit 1 when there are any).
 
-``--list FILE`` merges a user's copy of 《政府收支分类科目》 (CSV or .xlsx, columns
-科目编码, 科目名称) over the shipped names for ``--year``.
+``--catalogue FILE`` (check, lookup, search, diff; repeatable) merges a harvest: its names
+fill the codes and years the shipped catalogue lacks. ``--list FILE`` merges a user's copy
+of 《政府收支分类科目》 (CSV or .xlsx, columns 科目编码, 科目名称) over the shipped names for
+``--year``.
 
 Every command follows the same conventions. Exit status: 0 when the answer is yes
 (every check holds, the code is found); 1 when it is no (an error finding, an
@@ -53,17 +65,19 @@ from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 
-from govbudget import serialize, writers
+from govbudget import bulk, serialize, writers
 from govbudget.amount import Unit, common_places, compare, parse_amount, total
-from govbudget.catalogue import Catalogue, read_user_list
+from govbudget.bulk import describe_error as _describe
+from govbudget.catalogue import Catalogue, Entry, read_harvest, read_user_list
 from govbudget.checks import REGISTRY, check
 from govbudget.codes import Scheme, parse_code
 from govbudget.disclosure import Disclosure
-from govbudget.errors import GovbudgetError, InputError
-from govbudget.location import Location
+from govbudget.errors import GovbudgetError
+from govbudget.harvest import harvest
 from govbudget.readers import read, read_many
 from govbudget.readers.pdf import ENGINES
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
+from govbudget.tables.publication import REGIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress, TaskID
@@ -75,7 +89,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 #: The file suffixes ``govbudget check`` reads when given a folder.
-DISCLOSURE_SUFFIXES: Final = (".json", ".txt", ".pdf", ".xlsx", ".xls")
+DISCLOSURE_SUFFIXES: Final = bulk.DISCLOSURE_SUFFIXES
 
 
 def _cmd_sum(args: argparse.Namespace) -> int:
@@ -120,7 +134,9 @@ _SCHEMES = {
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
     catalogue = Catalogue()
-    if args.list is not None:
+    for path in getattr(args, "catalogue", None) or ():
+        catalogue = catalogue.with_harvest(read_harvest(path))
+    if getattr(args, "list", None) is not None:
         if args.year is None:
             raise GovbudgetError("--list needs --year: the year the list is for")
         catalogue = catalogue.with_user_list(read_user_list(args.list, args.year))
@@ -131,12 +147,36 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     entry = catalogue.lookup(args.code, args.year)
     print(f"{entry.code} {entry.name}")
-    print(f"  {entry.scheme.value} {entry.level.label}, {entry.year}")
+    print(f"  {entry.scheme.value} {entry.level.label}, {entry.year} ({entry.status})")
     for ancestor in catalogue.ancestors(entry.code, entry.year):
         print(f"  {ancestor.level.label} {ancestor.code} {ancestor.name}")
-    print(f"  listed in: {', '.join(str(y) for y in entry.years)}")
-    print(f"  source: {entry.source}")
+    print(f"  {_status_line(entry)}")
+    lines = list(entry.evidence) if entry.verified else [entry.source, *entry.evidence]
+    for number, line in enumerate(lines or [entry.source]):
+        print(f"  {'source: ' if number == 0 else '        '}{line}")
     return EXIT_OK
+
+
+def _status_line(entry: Entry) -> str:
+    """``verified in 2019 and 2024; inferred for 2020–2023``."""
+    text = f"verified in {_years(entry.years)}"
+    if entry.inferred_years:
+        text += f"; inferred for {_years(entry.inferred_years)}"
+    return text
+
+
+def _years(years: Sequence[int]) -> str:
+    """``2020–2023`` for runs, ``2019 and 2024``, ``2017, 2018 and 2024``."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    text = ", ".join(parts)
+    head, sep, tail = text.rpartition(", ")
+    return f"{head} and {tail}" if sep else text
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -153,14 +193,21 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     scheme = _SCHEMES[args.scheme] if args.scheme is not None else None
-    change = Catalogue().diff(args.year_a, args.year_b, scheme)
+    change = _catalogue(args).diff(args.year_a, args.year_b, scheme)
     for entry in change.added:
         print(f"+ {entry.code} {entry.name}")
     for entry in change.removed:
         print(f"- {entry.code} {entry.name}")
+    shown = set()
     for rename in change.renamed:
+        shown.add((rename.code.scheme, rename.code.digits))
         print(f"~ {rename.code} {rename.old.name} → {rename.new.name}")
-    if not (change.added or change.removed or change.renamed):
+    for known in change.changes:
+        if known.kind == "reform":
+            print(f"! {known}: {known.source}")
+        elif (known.scheme, known.code) not in shown:
+            print(f"~ {known} (known rename; {known.source})")
+    if not (change.added or change.removed or change.renamed or change.changes):
         print(f"no change between {args.year_a} and {args.year_b}")
     if change.partial:
         print(
@@ -171,21 +218,36 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_harvest(args: argparse.Namespace) -> int:
+    found = harvest(args.paths, year=args.year)
+    for path, reason in found.unreadable:
+        print(f"govbudget catalogue harvest: error: {path}: {reason}", file=sys.stderr)
+    if args.output is not None:
+        found.write(args.output)
+    else:
+        sys.stdout.write(found.to_tsv())
+    conflicts = found.conflicts
+    documents = len({s.document for s in found.sightings})
+    print(
+        f"{len(found.sightings)} sightings from {documents} documents "
+        f"({', '.join(map(str, found.years())) or 'no year'}); {len(conflicts)} conflicts",
+        file=sys.stderr,
+    )
+    for conflict in conflicts:
+        print(f"conflict: {conflict.describe()}", file=sys.stderr)
+    if found.unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if conflicts else EXIT_OK
+
+
 def _expand(paths: Sequence[str]) -> list[str | Unreadable]:
     """The files to check: each PATH, or every disclosure file in a folder, in order."""
     items: list[str | Unreadable] = []
     for given in paths:
-        folder = Path(given)
-        if not folder.is_dir():
+        if not Path(given).is_dir():
             items.append(given)
             continue
-        found = sorted(
-            f
-            for f in folder.rglob("*")
-            if f.suffix.lower() in DISCLOSURE_SUFFIXES
-            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
-            and f.is_file()
-        )
+        found = bulk.files_in(given)
         if not found:
             suffixes = ", ".join(DISCLOSURE_SUFFIXES)
             items.append(Unreadable(given, f"{given}: no disclosure file ({suffixes}) in folder"))
@@ -256,7 +318,10 @@ def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosu
 
 def _cmd_check(args: argparse.Namespace) -> int:
     REGISTRY.select(args.rules, args.skip or ())  # a typo in --rules is misuse: say so first
+    if args.jobs is not None or args.dask is not None or args.output is not None or args.resume:
+        return _cmd_check_bulk(args)
     paths: list[str] = args.paths
+    names = _catalogue(args)
     items = _items(paths, together=args.together)
     documents: list[Report | Unreadable] = []
     with _Progress(len(items), "check") as progress:
@@ -276,7 +341,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 continue
             finally:
                 progress.step(item)
-            full = check(disclosure, rules=args.rules, skip=args.skip or ())
+            full = check(
+                disclosure,
+                rules=args.rules,
+                skip=args.skip or (),
+                names=names,
+                region=args.region,
+            )
             documents.append(attrs.evolve(full, source=str(item)))
     reports = [d for d in documents if isinstance(d, Report)]
     minimum = Severity(args.min_severity)
@@ -296,6 +367,53 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
 
 
+def _cmd_check_bulk(args: argparse.Namespace) -> int:
+    """``check`` with ``--jobs``, ``--dask`` or ``--output``: reports as files finish."""
+    if args.together:
+        raise GovbudgetError("--together reads one disclosure: not with --jobs, --dask, --output")
+    items = _expand(args.paths)
+    unreadable = [i for i in items if isinstance(i, Unreadable)]
+    documents: list[Report | Unreadable] = list(unreadable)
+    minimum = Severity(args.min_severity)
+    run = bulk.BulkRun(
+        [i for i in items if isinstance(i, str)],
+        jobs=args.jobs,
+        dask=args.dask,
+        output=args.output,
+        resume=args.resume,
+        rules=args.rules,
+        skip=args.skip or (),
+        year=args.year,
+        region=args.region,
+        engine=args.pdf_engine,
+        catalogues=args.catalogue or (),
+    )
+    with run:
+        if run.skipped:
+            run.say(f"govbudget check: {run.skipped} files already in {args.output}: skipped")
+        for document in unreadable:
+            run.say(f"govbudget check: error: {document.error}")
+        for result in run:
+            if result.report is None:
+                run.say(f"govbudget check: error: {result.error}")
+                if args.debug and result.detail:
+                    run.say(result.detail)
+                documents.append(Unreadable(result.path, result.error or result.path))
+                continue
+            documents.append(result.report)
+            if args.format == "text":
+                _emit(_text_lines(result.report.filter(min_severity=minimum)), args.color)
+    shown = [d.filter(min_severity=minimum) if isinstance(d, Report) else d for d in documents]
+    if args.format == "json":
+        print(reports_to_json(shown))
+    elif len(documents) > 1:
+        _emit([(_totals(shown), "bold")], args.color)
+    reports = [d for d in documents if isinstance(d, Report)]
+    if len(reports) < len(documents):
+        return EXIT_USAGE
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FINDINGS
+
+
 def _totals(documents: Sequence[Report | Unreadable]) -> str:
     """The last line after several files: how many were checked and what was found."""
     reports = [d for d in documents if isinstance(d, Report)]
@@ -305,31 +423,6 @@ def _totals(documents: Sequence[Report | Unreadable]) -> str:
         f"无法读取 {len(documents) - len(reports)} 个；错误 {counts['error']}，"
         f"警告 {counts['warning']}，提示 {counts['info']}"
     )
-
-
-def _describe(exc: BaseException, path: str | None = None) -> str:
-    """An exception as one line: the file, what went wrong, and where in the file."""
-    where = ""
-    file = path
-    if isinstance(exc, InputError):
-        loc = exc.location
-        file = loc.file or path
-        message = exc.message if exc.text is None else f"{exc.message}: {exc.text!r}"
-        rest = Location(page=loc.page, table=loc.table, row=loc.row, column=loc.column)
-        where = "" if rest == Location() else f" ({rest})"
-    elif isinstance(exc, OSError):
-        file = exc.filename if exc.filename is not None else path
-        message = exc.strerror or str(exc)
-    elif isinstance(exc, GovbudgetError):
-        message = str(exc)
-        file = None  # not about a file: a rule id, a year, a usage
-    else:
-        message = (
-            f"internal error ({type(exc).__name__}: {exc}); "
-            "run with --debug to see the traceback, and please report it"
-        )
-    line = f"{file}: {message}{where}" if file else f"{message}{where}"
-    return " ".join(line.split())
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -481,6 +574,13 @@ def _emit(lines: Sequence[tuple[str, str | None]], color: str) -> None:
         console.print(Text(line, style=style or ""))
 
 
+def _jobs(text: str) -> int:
+    """The ``--jobs`` value: a whole number of worker processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a number of processes, at least 1, not {text!r}")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line, like every other error."""
 
@@ -494,6 +594,62 @@ def _pdf_engine_option(parser: argparse.ArgumentParser) -> None:
         choices=list(ENGINES),
         default=ENGINES[0],
         help="what reads PDF pages: pdfium (default, fast) or pdfplumber (the fallback)",
+    )
+
+
+def _catalogue_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="merge a harvest written by 'govbudget catalogue harvest' (repeatable)",
+    )
+
+
+def _harvest_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p_catalogue = sub.add_parser("catalogue", help="build a catalogue source from documents")
+    catalogue_sub = p_catalogue.add_subparsers(
+        dest="catalogue_command", required=True, parser_class=_Parser
+    )
+    p_harvest = catalogue_sub.add_parser(
+        "harvest", help="collect every code printed with its name, and report conflicts"
+    )
+    p_harvest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="disclosure files, or folders of them"
+    )
+    p_harvest.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="the harvest file (default: stdout)"
+    )
+    p_harvest.add_argument(
+        "--year", type=int, default=None, help="the year, for documents that do not print it"
+    )
+    p_harvest.set_defaults(func=_cmd_harvest)
+
+
+def _bulk_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a bulk run of ``check`` (workers, a Dask cluster, the findings table).
+
+    With them, ``--pdf-engine`` (which also applies to a plain ``check``).
+    """
+    _pdf_engine_option(parser)
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check N files at a time in worker processes; reports come as files finish",
+    )
+    parser.add_argument(
+        "--dask", default=None, metavar="ADDRESS", help="check on this Dask scheduler"
+    )
+    parser.add_argument(
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="write every finding of every file to FILE (.csv, or .parquet and its .csv)",
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="skip the files already in the --output table"
     )
 
 
@@ -548,7 +704,15 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the year, for a document that does not print it",
     )
-    _pdf_engine_option(p_check)
+    _catalogue_option(p_check)
+    p_check.add_argument(
+        "--region",
+        choices=list(REGIONS),
+        default=None,
+        help="the region (上海, 江苏 …) whose set of required tables applies "
+        "(default: read from the department name and the cover)",
+    )
+    _bulk_options(p_check)
     p_check.set_defaults(func=_cmd_check)
 
     p_convert = sub.add_parser("convert", help="read a disclosure and write it as JSON/CSV/xlsx")
@@ -570,6 +734,7 @@ def _parser() -> argparse.ArgumentParser:
     p_lookup.add_argument("code", metavar="CODE", help="e.g. 2010101, 30217 or 50101")
     p_lookup.add_argument("--year", type=int, default=None, help="default: the latest year")
     p_lookup.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
+    _catalogue_option(p_lookup)
     p_lookup.set_defaults(func=_cmd_lookup)
 
     p_search = sub.add_parser("search", help="find codes by name or code prefix")
@@ -577,13 +742,17 @@ def _parser() -> argparse.ArgumentParser:
     p_search.add_argument("--year", type=int, default=None, help="default: every year")
     p_search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     p_search.add_argument("--list", default=None, metavar="FILE", help="your 科目 list (csv/xlsx)")
+    _catalogue_option(p_search)
     p_search.set_defaults(func=_cmd_search)
 
     p_diff = sub.add_parser("diff", help="codes added, removed and renamed between two years")
     p_diff.add_argument("year_a", type=int, metavar="YEAR_A")
     p_diff.add_argument("year_b", type=int, metavar="YEAR_B")
     p_diff.add_argument("--scheme", choices=list(_SCHEMES), default=None, help="default: all")
+    _catalogue_option(p_diff)
     p_diff.set_defaults(func=_cmd_diff)
+
+    _harvest_parser(sub)
     return parser
 
 

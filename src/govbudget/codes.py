@@ -41,6 +41,7 @@ __all__ = [
     "GovEconomicCode",
     "Level",
     "Scheme",
+    "letter_problem",
     "parse_code",
 ]
 
@@ -74,6 +75,57 @@ class Scheme(enum.Enum):
 
 _LEADING: Final = re.compile(r"^[\[【(<「]?\s*(?P<code>\d[\d ]*)(?P<rest>.*)$", re.DOTALL)
 _NAME_PUNCT: Final = "[]】)>」 :：-、.·\t"
+#: The code-like token a cell starts with: a digit, then letters and digits, and any
+#: further space-separated groups that hold a digit (``2O1 O1 01``).
+_TOKEN: Final = re.compile(
+    r"^[\[【(<「]?\s*(?P<token>\d[0-9A-Za-z]*(?:\s+[0-9A-Za-z]*\d[0-9A-Za-z]*)*)"
+)
+
+
+#: A 类/款/项 cell that mixes digits and letters (``O1``, ``2O1``).
+_LETTERED: Final = re.compile(r"(?=[0-9A-Za-z]*\d)[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")
+
+
+def _letters_in_code(text: str) -> str | None:
+    """The code-like token *text* starts with when it holds a letter, else ``None``.
+
+    A code cell printed ``2O10101`` (the letter O for a zero) or ``20101l1`` (l for 1)
+    is not a code: reading the digits before the letter would silently rewrite it.
+
+    >>> _letters_in_code("2O10101 行政运行"), _letters_in_code("2010101 IT运维")
+    ('2O10101', None)
+    """
+    match = _TOKEN.match(_normalise(text)) if isinstance(text, str) else None
+    if match is None or not re.search(r"[A-Za-z]", match["token"]):
+        return None
+    return match["token"]
+
+
+def letter_problem(text: str) -> str | None:
+    """Why *text* is no code because it holds a letter where a digit belongs, or ``None``.
+
+    Covers a whole code cell (``2O10101 行政运行``) and one 类/款/项 cell (``O1``).
+
+    >>> letter_problem("2O10101")
+    "the code holds the letter 'O' where a digit belongs (2O10101)"
+    >>> letter_problem("O1"), letter_problem("2010101") is None
+    ("the code holds the letter 'O' where a digit belongs (O1)", True)
+
+    .. versionadded:: 0.3
+    """
+    if not isinstance(text, str):
+        return None
+    token = _letters_in_code(text)
+    if token is None and _LETTERED.fullmatch(_normalise(text)):
+        token = _normalise(text)
+    return _letter_problem(token) if token is not None else None
+
+
+def _letter_problem(token: str) -> str:
+    letters = sorted({c for c in token if c.isascii() and c.isalpha()})
+    quoted = ", ".join(f"'{c}'" for c in letters)
+    noun = "letter" if len(letters) == 1 else "letters"
+    return f"the code holds the {noun} {quoted} where a digit belongs ({token})"
 
 
 def _normalise(text: str) -> str:
@@ -188,6 +240,9 @@ class Code:
         """
         if not isinstance(text, str):
             raise TypeError(f"codes are read from text, not {type(text).__name__}")
+        token = _letters_in_code(text)
+        if token is not None:
+            raise CodeError(_letter_problem(token), text=text, location=location)
         match = _LEADING.match(_normalise(text))
         if match is None:
             raise CodeError(f"holds no {cls.scheme.value} code", text=text, location=location)
@@ -225,6 +280,9 @@ class Code:
         cleaned = [_normalise(p) if p is not None else "" for p in parts]
         while cleaned and not cleaned[-1]:
             cleaned.pop()
+        for part in cleaned:
+            if _LETTERED.fullmatch(part):
+                raise CodeError(_letter_problem(part), text=" ".join(cleaned), location=location)
         digits = ""
         for level, part in zip(cls.levels, cleaned, strict=False):
             if not part:

@@ -27,9 +27,9 @@ from govbudget import cells
 from govbudget.amount import Unit
 from govbudget.codes import parse_code
 from govbudget.disclosure import Disclosure, Problem
-from govbudget.errors import FormatError, InputError
+from govbudget.errors import CodeError, FormatError, InputError
 from govbudget.location import Location
-from govbudget.tables.base import Column, Family, Row, Table, TableKind
+from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
 
 __all__ = ["DISCLOSURE_SCHEMA", "converter", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -95,7 +95,7 @@ def _located(
     row_at = at.evolve(row=str(key if key is not None else index))
     try:
         if entry.get("code"):
-            parse_code(entry["code"], location=row_at)
+            _exact_code(entry["code"], row_at)
         for column, value in entry.get("cells", {}).items():
             cells.decode(value, unit, location=row_at.evolve(column=column))
     except InputError as located:
@@ -110,7 +110,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     rows = []
     for index, entry in enumerate(data.get("rows", [])):
         try:
-            code = parse_code(entry["code"]) if entry.get("code") else None
+            code = _exact_code(entry["code"], None) if entry.get("code") else None
             figures = {
                 column: cells.decode(value, unit)
                 for column, value in entry.get("cells", {}).items()
@@ -142,6 +142,22 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         no_data=bool(data.get("no_data", False)),
         location=converter.structure(data.get("location", {}), Location),
     )
+
+
+def _exact_code(text: object, where: Location | None) -> RowCode:
+    """A row's code as stored: its compact digits exactly, nothing read around them.
+
+    A printed spelling (``201 01 01``, ``2010101 行政运行``) is for the readers of printed
+    documents; the JSON format stores the digits, so anything else is a bad code.
+    """
+    if not isinstance(text, str):
+        raise CodeError("a code is stored as a string of digits", text=repr(text), location=where)
+    code = parse_code(text, location=where)
+    if code.digits != text:
+        raise CodeError(
+            f"a code is stored as its digits alone ({code.digits})", text=text, location=where
+        )
+    return code
 
 
 def to_dict(disclosure: Disclosure) -> dict[str, Any]:

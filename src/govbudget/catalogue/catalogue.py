@@ -15,8 +15,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from govbudget.catalogue._files import YearFile, read_year, shipped_years
-from govbudget.catalogue.entry import Entry, Match, Rename, YearDiff
+import attrs
+
+from govbudget.catalogue._files import YearFile, read_changes, read_year, shipped_years
+from govbudget.catalogue.entry import Change, Entry, Match, Rename, YearDiff
+from govbudget.catalogue.inference import blocking, infer
+from govbudget.catalogue.sighting import Harvest, name_key
 from govbudget.catalogue.user import UserList
 from govbudget.codes import (
     Code,
@@ -51,29 +55,45 @@ class _Year:
                 self.children.setdefault(parent.digits, []).append(entries[digits])
 
 
+#: A verified name: (name, source, evidence).
+_Named = tuple[str, str, tuple[str, ...]]
+
+
 class Catalogue:
-    """Official names by scheme, code and year: the shipped data, with a user's lists over it.
+    """Official names by scheme, code and year: the shipped data, with a user's sources over it.
 
     The shipped data is read on first use of a scheme (one small file a year, package
     data) and cached; lookups are dictionary lookups. A catalogue is immutable:
-    :meth:`with_user_list` returns a new one. It implements the
+    :meth:`with_user_list` and :meth:`with_harvest` return a new one. It implements the
     :class:`~govbudget.checks.registry.Names` protocol, so ``check(disclosure,
     names=Catalogue())`` runs rule ``catalogue.code``.
 
-    The shipped data lists only names verified in a source (see
-    :doc:`/howto/catalogue`); a code it does not list for a year may still be official.
+    Every entry is *verified* (a source prints the name that year) or *inferred* (the
+    same name is verified in a year before and a year after, and no known change lies
+    between: see :mod:`govbudget.catalogue.inference`). The shipped data lists only
+    what a source verifies (see :doc:`/howto/catalogue`); a code it does not list for a
+    year may still be official.
 
     Args:
         user_lists: Lists read by :func:`~govbudget.catalogue.read_user_list`, applied in
             order over the shipped data (a later list wins over an earlier one).
+        harvests: Harvests of a user's documents (:func:`govbudget.harvest.harvest` or
+            :func:`~govbudget.catalogue.read_harvest`): their names fill the codes and
+            years the shipped data lacks (where they disagree with it, the shipped
+            name stays, and ``govbudget catalogue harvest`` reports the conflict).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       ``harvests``, inferred entries.
     """
 
-    def __init__(self, user_lists: Iterable[UserList] = ()) -> None:
+    def __init__(
+        self, user_lists: Iterable[UserList] = (), harvests: Iterable[Harvest] = ()
+    ) -> None:
         self._user_lists = tuple(user_lists)
+        self._harvests = tuple(harvests)
         self._cache: dict[tuple[Scheme, int], _Year] = {}
-        self._years_of: dict[Scheme, dict[str, tuple[int, ...]]] = {}
+        self._index: dict[Scheme, dict[str, dict[int, Entry]]] = {}
 
     def with_user_list(self, user_list: UserList) -> Catalogue:
         """A catalogue with *user_list* merged over this one for its year (its names win).
@@ -81,13 +101,22 @@ class Catalogue:
         The entries it names take its names and the source ``"user file <path>"``; codes it
         does not name keep the shipped names.
         """
-        return Catalogue((*self._user_lists, user_list))
+        return Catalogue((*self._user_lists, user_list), self._harvests)
+
+    def with_harvest(self, harvest: Harvest) -> Catalogue:
+        """A catalogue with the names of *harvest* filling the codes and years it lacks.
+
+        .. versionadded:: 0.3
+        """
+        return Catalogue(self._user_lists, (*self._harvests, harvest))
 
     # -- years and loading -------------------------------------------------------------
 
     def years(self, scheme: Scheme = Scheme.FUNCTIONAL) -> tuple[int, ...]:
-        """The years this catalogue has a list for (shipped or from a user's file)."""
+        """The years this catalogue has a list for (shipped, a user's file or a harvest)."""
         user = {u.year for u in self._user_lists}
+        for harvest in self._harvests:
+            user.update(s.year for s in harvest.sightings if s.scheme is scheme)
         return tuple(sorted(set(shipped_years(scheme)) | user))
 
     def is_partial(self, scheme: Scheme, year: int) -> bool:
@@ -100,46 +129,143 @@ class Catalogue:
         shipped = read_year(scheme, year)
         return shipped is None or shipped.partial
 
+    def _verified(self, scheme: Scheme) -> dict[str, dict[int, _Named]]:
+        """Every verified name of *scheme*: code → year → (name, source, evidence)."""
+        found: dict[str, dict[int, _Named]] = {}
+        for year in shipped_years(scheme):
+            shipped = read_year(scheme, year)
+            if shipped is None:  # pragma: no cover - listed years have files
+                continue
+            for digits, name in shipped.names.items():
+                evidence = shipped.evidence.get(digits, (shipped.sources[digits],))
+                found.setdefault(digits, {})[year] = (name, shipped.sources[digits], evidence)
+        for harvest in self._harvests:
+            for (digits, year), named in _harvested(harvest, scheme).items():
+                found.setdefault(digits, {}).setdefault(year, named)
+        leading = _CLASSES[scheme].leading
+        for user in self._user_lists:
+            for digits, name in user.names:
+                if digits[:1] == leading:
+                    found.setdefault(digits, {})[user.year] = (name, user.source, (user.source,))
+        return found
+
+    def _scheme(self, scheme: Scheme) -> dict[str, dict[int, Entry]]:
+        """Every entry of *scheme*, verified and inferred: code → year → entry."""
+        index = self._index.get(scheme)
+        if index is not None:
+            return index
+        cls = _CLASSES[scheme]
+        # a user's list is the whole list of its year: nothing is inferred into it
+        covered = set(self.years(scheme)) - {u.year for u in self._user_lists}
+        changes = read_changes()
+        index = {}
+        for digits, named in self._verified(scheme).items():
+            code = cls(digits)
+            inferred: dict[int, Entry] = {}
+            names = {year: value[0] for year, value in named.items()}
+            for year, before, after in infer(names, scheme, digits, changes):
+                if year not in covered:
+                    continue
+                name = named[after][0]
+                inferred[year] = Entry(
+                    code,
+                    name,
+                    year,
+                    f"inferred: {name} is verified in {before} and {after}, "
+                    "with no known change between",
+                    status="inferred",
+                    evidence=(
+                        *(f"{before}: {line}" for line in named[before][2]),
+                        *(f"{after}: {line}" for line in named[after][2]),
+                    ),
+                    inferred_from=(before, after),
+                )
+            verified_years = tuple(sorted(named))
+            inferred_years = tuple(sorted(inferred))
+            entries = {
+                year: Entry(code, name, year, source, evidence=evidence)
+                for year, (name, source, evidence) in named.items()
+            }
+            entries.update(inferred)
+            index[digits] = {
+                year: attrs.evolve(e, years=verified_years, inferred_years=inferred_years)
+                for year, e in sorted(entries.items())
+            }
+        self._index[scheme] = index
+        return index
+
     def _year(self, scheme: Scheme, year: int) -> _Year:
         key = (scheme, year)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        shipped: YearFile | None = read_year(scheme, year)
-        cls = _CLASSES[scheme]
-        names: dict[str, tuple[str, str]] = {}
-        maps_to: dict[str, tuple[str, ...]] = {}
-        if shipped is not None:
-            names = {d: (n, shipped.sources[d]) for d, n in shipped.names.items()}
-            maps_to = dict(shipped.maps_to)
-        for user in self._user_lists:
-            if user.year == year:
-                for digits, name in user.names:
-                    if digits[:1] == cls.leading:
-                        names[digits] = (name, user.source)
         entries = {
-            digits: Entry(cls(digits), name, year, source, self._code_years(scheme, digits))
-            for digits, (name, source) in names.items()
+            digits: by_year[year]
+            for digits, by_year in self._scheme(scheme).items()
+            if year in by_year
         }
+        shipped: YearFile | None = read_year(scheme, year)
+        maps_to = dict(shipped.maps_to) if shipped is not None else {}
         built = _Year(entries, maps_to)
         self._cache[key] = built
         return built
 
     def _code_years(self, scheme: Scheme, digits: str) -> tuple[int, ...]:
-        index = self._years_of.get(scheme)
-        if index is None:
-            found: dict[str, list[int]] = {}
-            for year in self.years(scheme):
-                shipped = read_year(scheme, year)
-                listed = set(shipped.names) if shipped is not None else set()
-                for user in self._user_lists:
-                    if user.year == year:
-                        listed.update(d for d, _ in user.names if d[:1] == _CLASSES[scheme].leading)
-                for code in listed:
-                    found.setdefault(code, []).append(year)
-            index = {code: tuple(years) for code, years in found.items()}
-            self._years_of[scheme] = index
-        return index.get(digits, ())
+        """The years that answer for *digits*, verified or inferred."""
+        return tuple(self._scheme(scheme).get(digits, {}))
+
+    def renames(self, scheme: Scheme | None = None) -> tuple[Change, ...]:
+        """The known renames (a code keeps its digits, takes a new name), with their sources.
+
+        >>> for change in Catalogue().renames(Scheme.FUNCTIONAL)[:2]:
+        ...     print(change)
+        207 文化体育与传媒支出 → 文化旅游体育与传媒支出 (from 2019)
+        210 医疗卫生与计划生育支出 → 卫生健康支出 (from 2019)
+
+        .. versionadded:: 0.3
+        """
+        return tuple(
+            c
+            for c in read_changes()
+            if c.kind == "rename" and (scheme is None or c.scheme is scheme)
+        )
+
+    def changes(self, scheme: Scheme | None = None) -> tuple[Change, ...]:
+        """Every known change: renames and reforms (a scheme redrawn in a year).
+
+        .. versionadded:: 0.3
+        """
+        return tuple(c for c in read_changes() if scheme is None or c.scheme is scheme)
+
+    def former_name(self, code: Code | str, name: str, year: int) -> Change | None:
+        """The known rename that retired *name* for *code* before *year*, if any.
+
+        For a review rule: a document of *year* that prints the old name of a renamed
+        code prints a name out of date.
+
+        >>> str(Catalogue().former_name("210", "医疗卫生与计划生育支出", 2024))
+        '210 医疗卫生与计划生育支出 → 卫生健康支出 (from 2019)'
+
+        .. versionadded:: 0.3
+        """
+        parsed = self._code(code)
+        key = name_key(name)
+        for change in self.renames(parsed.scheme):
+            if (
+                change.code == parsed.digits
+                and name_key(change.old) == key
+                and year >= change.last_possible
+            ):
+                return change
+        return None
+
+    def is_verified(self, code: Code, year: int) -> bool:
+        """Whether a source prints *code*'s name in *year* (not inferred, not missing).
+
+        .. versionadded:: 0.3
+        """
+        entry = self._year(code.scheme, year).entries.get(code.digits)
+        return entry is not None and entry.verified
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -289,7 +415,11 @@ class Catalogue:
     def diff(self, year_a: int, year_b: int, scheme: Scheme | None = None) -> YearDiff:
         """Codes added, removed and renamed from *year_a* to *year_b* (all schemes by default).
 
-        >>> change = Catalogue().diff(2018, 2019, Scheme.FUNCTIONAL).renamed[0]
+        Entries compared include inferred ones. :attr:`YearDiff.changes` lists the known
+        renames and reforms that may lie between the years, even where a year does not
+        list the code.
+
+        >>> change = Catalogue().diff(2018, 2019, Scheme.FUNCTIONAL).renamed[1]
         >>> change.code.digits, change.old.name, change.new.name
         ('210', '医疗卫生与计划生育支出', '卫生健康支出')
 
@@ -299,8 +429,13 @@ class Catalogue:
         added: list[Entry] = []
         removed: list[Entry] = []
         renamed: list[Rename] = []
+        known: list[Change] = []
         partial = False
         for each in _CLASSES if scheme is None else (scheme,):
+            low, high = sorted((year_a, year_b))
+            known.extend(
+                c for c in self.changes(each) if c in blocking((c,), each, c.code, low, high)
+            )
             for y in (year_a, year_b):
                 if y not in self.years(each):
                     raise UnknownCodeError(
@@ -319,7 +454,9 @@ class Catalogue:
                 for d in sorted(a.keys() & b.keys())
                 if a[d].name != b[d].name
             )
-        return YearDiff(year_a, year_b, tuple(added), tuple(removed), tuple(renamed), partial)
+        return YearDiff(
+            year_a, year_b, tuple(added), tuple(removed), tuple(renamed), partial, tuple(known)
+        )
 
     # -- economic correspondence ------------------------------------------------------
 
@@ -377,3 +514,29 @@ def _span(years: tuple[int, ...]) -> str:
     if len(years) > 1 and list(years) == list(range(years[0], years[-1] + 1)):
         return f"{years[0]}–{years[-1]}"
     return ", ".join(str(y) for y in years)
+
+
+def _harvested(harvest: Harvest, scheme: Scheme) -> dict[tuple[str, int], _Named]:
+    """The harvest's names of *scheme*: the most printed name of each code and year.
+
+    A code printed with two names equally often that year is left out (a conflict the
+    harvest reports).
+    """
+    grouped: dict[tuple[str, int], dict[str, list[str]]] = {}
+    names: dict[tuple[str, int, str], str] = {}
+    for s in harvest.sightings:
+        if s.scheme is not scheme:
+            continue
+        key = name_key(s.name)
+        grouped.setdefault((s.code, s.year), {}).setdefault(key, []).append(s.where)
+        names.setdefault((s.code, s.year, key), s.name)
+    out: dict[tuple[str, int], _Named] = {}
+    label = f"harvest {harvest.source}" if harvest.source else "harvest"
+    for (digits, year), by_key in grouped.items():
+        ranked = sorted(by_key.items(), key=lambda item: -len(item[1]))
+        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+            continue
+        key, where = ranked[0]
+        evidence = tuple(f"{label}: {w}" for w in dict.fromkeys(where))
+        out[digits, year] = (names[digits, year, key], "; ".join(evidence), evidence)
+    return out

@@ -19,7 +19,7 @@ from govbudget.checks import structure
 from govbudget.checks import narrative
 
 # isort: on
-from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, rule
+from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, Verifies, rule
 from govbudget.checks.relations import Op, Relation, Term
 from govbudget.checks.runner import check, relations_of
 
@@ -32,6 +32,7 @@ __all__ = [
     "Relation",
     "Rule",
     "Term",
+    "Verifies",
     "across",
     "budget",
     "check",

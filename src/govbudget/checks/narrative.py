@@ -34,6 +34,7 @@ _KIND_ZH = {
     ClaimKind.CHANGE: "增减",
     ClaimKind.COMPLETION: "预算完成率",
     ClaimKind.COMPARISON: "决算与预算比较",
+    ClaimKind.PARTS: "各部分之和",
 }
 
 
@@ -78,7 +79,7 @@ def _finding(
     claim = verdict.claim
     number = claim.number
     where = Location(file=context.disclosure.source, table=_NARRATIVE, row=f"char {claim.start}")
-    stated = number.value if number is not None else None
+    stated = number.value if number is not None and not verdict.word else None
     difference = None
     if (
         stated is not None
@@ -87,9 +88,17 @@ def _finding(
     ):
         difference = stated - verdict.computed
     tolerance = None
-    if number is not None and verdict.low is not None and verdict.high is not None:
+    if verdict.word:
+        pass  # a word is right or wrong: no tolerance applies
+    elif number is not None and verdict.low is not None and verdict.high is not None:
         tolerance = number.radius + (verdict.high - verdict.low) / 2
     first = verdict.cells[0] if verdict.cells else None
+    if (whole := verdict.whole) is not None:
+        figure = f"{whole.text}{whole.unit.value if whole.unit else ''}"
+        message += (
+            f" (the whole, {claim.subject} {figure}, is the narrative's own: no table holds it)"
+        )
+        zh += f"（整体数{claim.subject}{figure}取自说明本身，报表中无此数）"
     return Finding(
         rule=rule_id,
         severity=severity,
@@ -106,12 +115,33 @@ def _finding(
         unit=verdict.unit if claim.kind is ClaimKind.AMOUNT else None,
         cells=verdict.cells,
         quote=claim.quote.strip(),
-        stated=number.stated if number is not None else None,
+        stated=_stated_word(verdict) or (number.stated if number is not None else None),
         computed=_computed(verdict),
     )
 
 
+def _stated_word(verdict: Verdict) -> str:
+    """The word of a claim judged as a word (大于, 持平 …; a rate's base), else ``""``."""
+    claim = verdict.claim
+    if claim.kind is ClaimKind.PARTS:
+        return " + ".join(p.text for p in claim.parts)
+    if claim.kind is ClaimKind.COMPLETION and claim.number is not None:
+        if verdict.word or (verdict.outcome is Outcome.INCONSISTENT and verdict.reason):
+            return f"{claim.word}的{claim.number.text}%"
+        return ""
+    return claim.word if verdict.word else ""
+
+
 def _computed(verdict: Verdict) -> str | None:
+    if verdict.claim.kind is ClaimKind.COMPLETION:
+        if verdict.word:
+            return f"{verdict.word}的{verdict.computed}%"
+        if verdict.outcome is Outcome.INCONSISTENT and verdict.reason:
+            return verdict.reason
+    if verdict.word:
+        unit = verdict.unit.value if verdict.unit is not None else ""
+        sign = "+" if verdict.computed is not None and verdict.computed > 0 else ""
+        return f"{verdict.word} ({sign}{verdict.computed}{unit})"
     if verdict.computed is None:
         return None
     if verdict.low is None or verdict.high is None or verdict.low == verdict.high:
@@ -124,9 +154,11 @@ def _short(value: Decimal) -> str:
 
 
 def _stated(verdict: Verdict) -> str:
+    if word := _stated_word(verdict):
+        return word
     number = verdict.claim.number
     if number is None:
-        return "持平" if verdict.claim.flat else ""
+        return (verdict.claim.word or "持平") if verdict.claim.flat else ""
     return number.text + ("%" if number.percent else (number.unit.value if number.unit else ""))
 
 
@@ -136,7 +168,39 @@ def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding
             continue
         stated = _stated(verdict)
         what = kind.value
-        if verdict.outcome is Outcome.INCONSISTENT:
+        if (
+            verdict.outcome is Outcome.INCONSISTENT
+            and kind is ClaimKind.COMPLETION
+            and (verdict.word or verdict.reason)
+        ):
+            yield _finding(
+                context,
+                verdict,
+                rule_id,
+                Severity.ERROR,
+                message=f"the narrative states completion {stated}; "
+                + (
+                    f"that is the rate of {verdict.word} ({_computed(verdict)}): a wrong label"
+                    if verdict.word
+                    else f"no rate can be taken of a budget of 0 ({verdict.reason})"
+                ),
+                zh=f"说明称完成{stated}，"
+                + (
+                    f"该比率实为完成{_computed(verdict)}，预算口径标注有误"
+                    if verdict.word
+                    else f"但{verdict.reason}"
+                ),
+            )
+        elif verdict.outcome is Outcome.INCONSISTENT and verdict.word:
+            yield _finding(
+                context,
+                verdict,
+                rule_id,
+                Severity.ERROR,
+                message=f"the narrative says {stated}; the figures give {_computed(verdict)}",
+                zh=f"说明称“{stated}”，但两数之差为{verdict.computed}，应为“{verdict.word}”",
+            )
+        elif verdict.outcome is Outcome.INCONSISTENT:
             yield _finding(
                 context,
                 verdict,
@@ -273,6 +337,42 @@ def comparisons(context: Context) -> Iterator[Finding]:
     Example: 年初预算为56.7万元，支出决算为56.25万元，决算数大于年初预算数.
     """
     yield from _judged(context, ClaimKind.COMPARISON, "narrative.comparison")
+
+
+@rule(
+    "narrative.parts",
+    "Parts stated in the narrative fit their whole",
+    "情况说明中各部分之和不超过总数",
+    tables=tuple(TableKind),
+)
+def parts(context: Context) -> Iterator[Finding]:
+    """Parts of one whole, stated in one passage, whose sum exceeds that whole.
+
+    A list after 其中 (``W，其中：A、B``) and the procurement won by small and medium firms
+    in projects reserved for them and in all others, against the total procurement. The
+    finding states the parts and their sum against the whole.
+
+    Example: 政府采购金额251.25万元 … 预留项目中由中小企业中标246.47万元 … 其他项目中由中小企业
+    中标14.79万元 (261.26 > 251.25).
+    """
+    for verdict in _verdicts(context):
+        if verdict.claim.kind is not ClaimKind.PARTS:
+            continue
+        if verdict.outcome is not Outcome.INCONSISTENT:
+            continue
+        whole = verdict.claim.number
+        assert whole is not None
+        listed = " + ".join(p.text for p in verdict.claim.parts)
+        unit = whole.unit.value if whole.unit else ""
+        yield _finding(
+            context,
+            verdict,
+            "narrative.parts",
+            Severity.ERROR,
+            message=f"the parts stated ({listed} = {verdict.computed}{unit}) exceed their "
+            f"whole, {whole.text}{unit}",
+            zh=f"说明中各部分之和（{listed} = {verdict.computed}{unit}）大于总数{whole.text}{unit}",
+        )
 
 
 @rule(

@@ -22,7 +22,7 @@ import fnmatch
 import inspect
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import attrs
 
@@ -33,7 +33,16 @@ from govbudget.errors import RuleError
 from govbudget.report import Finding, Severity
 from govbudget.tables.base import TableKind
 
-__all__ = ["REGISTRY", "Context", "Names", "Registry", "Rule", "RuleFunction", "rule"]
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "Names",
+    "Registry",
+    "Rule",
+    "RuleFunction",
+    "Verifies",
+    "rule",
+]
 
 
 class Names(Protocol):
@@ -55,6 +64,20 @@ class Names(Protocol):
         """
 
 
+@runtime_checkable
+class Verifies(Protocol):
+    """A :class:`Names` that also says which names a source verifies for the year.
+
+    The catalogue answers for some years by inference; ``catalogue.code`` counts those
+    codes as ``codes_inferred`` rather than ``codes_verified``.
+
+    .. versionadded:: 0.3
+    """
+
+    def is_verified(self, code: Code, year: int) -> bool:
+        """Whether a source prints the code's name in *year* (not inferred)."""
+
+
 @attrs.frozen
 class Context:
     """What a rule reads: the disclosure, and the catalogue when one is available.
@@ -67,6 +90,9 @@ class Context:
 
     disclosure: Disclosure
     names: Names | None = None
+    #: The disclosure's region (``"上海"``) when the caller knows it; else it is read
+    #: from the department name and the cover (:func:`~govbudget.tables.publication.region_of`).
+    region: str | None = None
     #: Work shared by rules of one run (e.g. the narrative's claims, found once).
     memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
     #: Counts rules add to the report's coverage (``claims_found`` …).

@@ -23,6 +23,7 @@ def check(
     skip: Iterable[str] = (),
     names: Names | None = None,
     registry: Registry | None = None,
+    region: str | None = None,
 ) -> Report:
     """Run every rule (or those selected) over *disclosure* and report every finding.
 
@@ -36,16 +37,21 @@ def check(
             ``None``. Pass ``Catalogue().with_user_list(...)`` to check against your copy
             of the official list, or skip ``catalogue.*`` not to check codes at all.
         registry: Where the rules come from (default: :data:`~govbudget.checks.REGISTRY`).
+        region: The disclosure's region (``"上海"``, ``"江苏"``), which decides whether
+            every table must be printed (:mod:`govbudget.tables.publication`); read from
+            the department name and the cover when ``None``.
 
     Raises:
         RuleError: When a pattern in *rules* or *skip* matches no rule.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       *region*.
     """
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     if names is None:
         names = _shipped()
-    context = Context(disclosure, names)
+    context = Context(disclosure, names, region=region)
     findings: list[Finding] = []
     relations: list[Relation | compiled.Bound] = []
     ran: list[str] = []

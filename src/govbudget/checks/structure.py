@@ -15,12 +15,14 @@ from collections.abc import Iterator
 import attrs
 
 from govbudget.amount import total
-from govbudget.checks.registry import Context, rule
+from govbudget.catalogue import Catalogue
+from govbudget.checks.registry import Context, Verifies, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
 from govbudget.tables import spec
 from govbudget.tables.base import Family, Row, Table, TableKind
 from govbudget.tables.budget import SETS as BUDGET_SETS
+from govbudget.tables.publication import empty_wording_in, region_of, requirement_for
 
 __all__: list[str] = []
 
@@ -79,21 +81,30 @@ def tables(context: Context) -> Iterator[Finding]:
     Final accounts: the nine tables 01–09. Budgets: the set of the layout the document
     follows (Shanghai's nine tables, Jiangsu's twelve), the smallest that holds every
     table it prints. Each one missing is reported (a table that says 此表无数据 is
-    present).
+    present). Where the region requires every table of its set, an empty one printed
+    with its note (:mod:`govbudget.tables.publication`: Shanghai final accounts and
+    budgets from 2024, Jiangsu budgets 2017–2018), a missing table is an error; elsewhere
+    a warning.
 
     Example: a disclosure whose 三公 table was left out.
     """
     disclosure = context.disclosure
     if not disclosure.tables:
         return
-    if disclosure.family is Family.FINAL:
+    region = context.region or region_of(disclosure)
+    required = requirement_for(disclosure.family, region, disclosure.year)
+    if required is not None:
+        expected = required.tables
+    elif disclosure.family is Family.FINAL:
         expected = TableKind.of_family(Family.FINAL)
     else:
         present = set(disclosure.tables)
         sets = sorted(BUDGET_SETS.values(), key=len)
         expected = next((s for s in sets if present <= set(s)), ())
     for kind in expected:
-        if disclosure.table(kind) is None:
+        if disclosure.table(kind) is not None:
+            continue
+        if required is None:
             yield Finding(
                 rule="structure.tables",
                 severity=Severity.WARNING,
@@ -101,6 +112,23 @@ def tables(context: Context) -> Iterator[Finding]:
                 message_zh=f"缺少{kind.label}",
                 table=kind,
             )
+            continue
+        empty = required.empty_wording[0]
+        yield Finding(
+            rule="structure.tables",
+            severity=Severity.ERROR,
+            message=(
+                f"the disclosure has no {kind.label}; {required.region} requires every table "
+                f"of its set ({required.years}), an empty one printed with a note such as "
+                f"{empty}"
+            ),
+            message_zh=(
+                f"缺少{kind.label}；{required.region}{required.years}要求公开全部表格，"
+                f"无数据的表也应列出并注明“{empty}”"
+            ),
+            table=kind,
+            location=Location(file=disclosure.source),
+        )
 
 
 @rule(
@@ -285,6 +313,7 @@ def no_data(context: Context) -> Iterator[Finding]:
     for table in context.disclosure.tables.values():
         if not table.no_data:
             continue
+        said = empty_wording_in(table.note) or "无数据"
         for row in table.rows:
             for column, amount in row.cells.items():
                 if amount.value != 0:
@@ -292,8 +321,8 @@ def no_data(context: Context) -> Iterator[Finding]:
                         "structure.no-data",
                         Severity.ERROR,
                         table,
-                        f"the table says it has no data but prints {amount.printed()}",
-                        f"表中注明无数据，却列有{amount.printed()}",
+                        f"the table says it has no data ({said}) but prints {amount.printed()}",
+                        f"表中注明“{said}”，却列有{amount.printed()}",
                         row=row,
                         column=column,
                     )
@@ -403,7 +432,12 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
     another name than the official one. A warning: the document may be the one that is
     right (a late revision the catalogue lacks). Where the catalogue's list for the year
     is partial (the shipped data holds only verified codes), a code it lacks is counted
-    as ``codes_unverified`` in the report's coverage, not reported.
+    as ``codes_unverified`` in the report's coverage, not reported. A name the catalogue
+    infers (the same name verified in a year before and after) is compared all the same
+    and counted as ``codes_inferred``, not ``codes_verified``.
+
+    A name that a known rename retired (``Catalogue.former_name``) says so: a 2024
+    table that prints 210 as 医疗卫生与计划生育支出 uses the name before 2019.
 
     Example: 2020's 2010107 printed as 人大代表履职能力 instead of 人大代表履职能力提升.
     """
@@ -428,15 +462,26 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                     row=row,
                 )
                 continue
-            context.coverage["codes_verified"] += 1
+            if isinstance(names, Verifies) and not names.is_verified(row.code, year):
+                context.coverage["codes_inferred"] += 1
+            else:
+                context.coverage["codes_verified"] += 1
             if row.label and normalise_name(row.label) != normalise_name(official):
+                former = (
+                    names.former_name(row.code, row.label, year)
+                    if isinstance(names, Catalogue)
+                    else None
+                )
+                why = f", renamed {former.when}" if former is not None else ""
+                why_zh = f"（{former.when_zh}更名）" if former is not None else ""
                 yield attrs.evolve(
                     _finding(
                         "catalogue.code",
                         Severity.WARNING,
                         table,
-                        f"{row.key} is printed as {row.label!r}; its {year} name is {official!r}",
-                        f"「{row.key}」列为“{row.label}”，{year}年科目名称为“{official}”",
+                        f"{row.key} is printed as {row.label!r}; its {year} name is "
+                        f"{official!r}{why}",
+                        f"「{row.key}」列为“{row.label}”，{year}年科目名称为“{official}”" + why_zh,
                         row=row,
                     ),
                     stated=row.label,

@@ -4,7 +4,9 @@
 :mod:`govbudget.narrative.budget` to a budget's tables), and :mod:`.verdicts` judges them
 with interval arithmetic; the ``narrative.*`` rules report the verdicts as findings. A budget's
 narrative (:func:`is_budget`) is read as one: its changes on last year are judged from the
-figures each sentence states.
+figures each sentence states. Direction words (大于, 持平 …) are judged as claims
+(``directions``), every amount is read at its document's printed precision
+(``precision``), and parts stated in one passage must fit their whole (``parts``).
 
 .. versionadded:: 0.1
 """

@@ -391,6 +391,8 @@ def bind_budget(disclosure: Disclosure, subject: str, *, topic: str = "") -> Bin
             # Under a class heading, a first level marked 类 may be a 款: read it below.
             below = _MARKS.sub("(款)", re.sub(r"^[^\u4e00-\u9fff]+", "", words), count=1)
             found = _functional(disclosure, heading + below)
+            if found is not None and found.renamed is not None:
+                return None  # a 类 is read as a 款 only where a 款 bears its very name
         return found
     compared = _words(subject)
     if "三公" in compared or any(key in compared for key, _ in _THREE_PUBLIC[:-1]):

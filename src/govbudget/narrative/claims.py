@@ -42,7 +42,12 @@ __all__ = ["Claim", "ClaimKind", "Number", "claims", "numbers"]
 class ClaimKind(enum.Enum):
     """What a claim asserts.
 
+    ``PARTS``: parts stated in one passage that cannot exceed their whole
+    (:mod:`govbudget.narrative.parts`).
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       ``PARTS``.
     """
 
     AMOUNT = "amount"
@@ -50,6 +55,7 @@ class ClaimKind(enum.Enum):
     CHANGE = "change"
     COMPLETION = "completion"
     COMPARISON = "comparison"
+    PARTS = "parts"
 
 
 @attrs.frozen
@@ -116,10 +122,18 @@ class Claim:
             (与上年持平, 与上年数一致).
         other_direction: For a change rate in a budget narrative, the direction the
             change amount's own word gives (+1 增加, -1 减少, 0 none or both).
+        word: The direction word as printed (大于, 减少, 持平 …), for a comparison or a
+            change: a claim of its own when both figures are known. For a completion
+            rate: the base it names (年初预算, 调整预算, 全年预算 or 预算).
+        alternatives: For a completion rate, every budget figure its paragraph stated,
+            by the base each is (``(("年初预算", …), ("调整预算", …))``).
+        parts: For a ``PARTS`` claim, the disjoint parts of the whole (``number``).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
        ``previous``, ``flat`` and ``other_direction``, for budget narratives.
+    .. versionchanged:: 0.3
+       ``word``; a final account's change or 持平 carries last year's figure when stated.
     """
 
     kind: ClaimKind
@@ -135,6 +149,9 @@ class Claim:
     previous: Number | None = None
     flat: bool = False
     other_direction: int = 0
+    word: str = ""
+    alternatives: tuple[tuple[str, Number], ...] = ()
+    parts: tuple[Number, ...] = ()
 
 
 _NUMBER: Final = re.compile(
@@ -147,7 +164,10 @@ _CLAUSE_END: Final = re.compile(r"[。！!？?；;]")
 _CLAUSE: Final = re.compile(r"[，,：:；;]|其中")
 _JOINS: Final = re.compile(r"[。；;：:！!？?]\s*$")
 _HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
-_FLAT: Final = re.compile(r"(?:与|较|比)上年(?:度|相比)?(?:基本)?持平|同比持平")
+_FLAT: Final = re.compile(
+    r"(?:与|较|比|同)上年(?:度|同期)?(?:相比)?(?:基本)?(?P<word>持平|一致|无变化|不变|相同)"
+    r"|同比(?P<same>持平|无变化)"
+)
 _ENTIRE: Final = re.compile(r"(?:全部|均)(?:为|是|来自|用于)(?P<part>[^，,。；;：:]+)")
 _TITLE: Final = re.compile(r"(?P<title>[^，,。：:；;\d]+)[：:]")
 _PATH: Final = re.compile(
@@ -155,12 +175,22 @@ _PATH: Final = re.compile(
 )
 _CHANGE_UP: Final = re.compile(r"(增加|增长|上升|提高|增幅)了?为?$")
 _CHANGE_DOWN: Final = re.compile(r"(减少|下降|降低|减幅|节约)了?为?$")
+#: A final account's figure for last year: 上年决算数为, 2019年度支出决算为 (an earlier year).
+_LAST_YEAR: Final = re.compile(
+    r"(?:上年|上一年|去年)度?(?:同期)?(?:决算|实际)?(?:支出|收入)?(?:合计|总计)?(?:决算)?数?(?:为|是)?$"
+)
 _SHARE: Final = re.compile(r"占(?P<whole>[^，,。；;%]*?)(?:的)?(?:比例|比重)?(?:为|是)?$|占比为?$")
-_COMPLETION: Final = re.compile(r"(完成|为|占)(年初)?预算(数)?的?$")
+_COMPLETION: Final = re.compile(r"(完成|为|占)(?P<label>(?:年初|调整后?的?|全年)?预算)(数)?的?$")
+#: The base a budget figure is (年初预算, 调整预算, 全年预算 or plain 预算), by its words.
+_BASE_LABEL: Final = re.compile(r"(年初|调整后?的?|全年)预算")
 _BUDGET: Final = re.compile(r"年初预算|调整预算|全年预算|预算数|预算(?:金额)?(?:为|是)|预算$")
 _FINAL: Final = re.compile(r"决算数|决算(?:为|是)|支出决算|决算$")
 _COMPARE: Final = re.compile(
     r"决算数?(?:与|比)?(?P<word>大于|小于|等于|高于|低于|超过|少于|与)[^，。；]*?预算数?(?P<tail>一致|相等|持平)?"
+)
+#: 与年初预算一致 / 与预算数持平 without 决算 before it: the figures just stated compare.
+_SAME_AS_BUDGET: Final = re.compile(
+    r"(?:与|和|同)(?:年初|调整后?的?|全年)?预算数?(?:基本)?(?P<tail>一致|相等|持平|相同)"
 )
 
 
@@ -207,6 +237,7 @@ class _Paragraph:
     final: Number | None = None
     whole: Number | None = None
     category: str = ""
+    bases: dict[str, Number] = attrs.field(factory=dict)
 
 
 def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
@@ -325,8 +356,14 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
     last: Number | None = None
     change: Number | None = None
     change_direction = 0
+    change_word = ""
+    previous: Number | None = None
     subject = ""
-    for number in (attrs.evolve(n, start=n.start + start, end=n.end + start) for n in found):
+    years = [_year(n.lead) for n in found]
+    latest = max((y for y in years if y is not None), default=None)
+    for index, number in enumerate(
+        attrs.evolve(n, start=n.start + start, end=n.end + start) for n in found
+    ):
         lead = number.lead
         if number.percent:
             if (m := _SHARE.search(lead)) is not None:
@@ -343,18 +380,22 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
                     base=state.current,
                     other=change,
                     direction=direction if change is None else change_direction,
+                    word=_direction_word(lead),
                 )
                 change = None
-            elif _COMPLETION.search(lead):
+            elif (done := _COMPLETION.search(lead)) is not None:
+                label = _label(done["label"])
                 yield Claim(
                     ClaimKind.COMPLETION,
                     sentence,
                     start,
                     number,
-                    subject=subject,
+                    subject=subject or _subject(lead[: done.start()]),
                     topic=state.topic,
-                    base=state.budget,
+                    base=state.bases.get(label, state.budget),
                     other=state.final,
+                    word=label,
+                    alternatives=tuple(state.bases.items()),
                 )
             else:
                 yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic)
@@ -362,12 +403,18 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
         if _CHANGE_UP.search(lead) or _CHANGE_DOWN.search(lead):
             change = number
             change_direction = 1 if _CHANGE_UP.search(lead) else -1
+            change_word = _direction_word(lead)
+            continue
+        year = years[index]
+        if _LAST_YEAR.search(lead) or (year is not None and latest is not None and year < latest):
+            previous = number  # last year's figure, stated to compare with
             continue
         budget_at = max((m.end() for m in _BUDGET.finditer(lead)), default=-1)
         final_at = max((m.end() for m in _FINAL.finditer(lead)), default=-1)
         is_budget = budget_at > final_at
         if is_budget:
             state.budget = number
+            state.bases[_label(lead)] = number
         elif final_at >= 0:
             state.final = number
         subject = _subject(lead) or subject
@@ -395,8 +442,10 @@ def _sentence_claims(sentence: str, start: int, state: _Paragraph) -> Iterator[C
             base=state.current,
             other=change,
             direction=change_direction,
+            previous=previous,
+            word=change_word,
         )
-    yield from _in_words(sentence, start, state, subject)
+    yield from _in_words(sentence, start, state, subject, previous)
 
 
 def _shares(  # noqa: PLR0917 - a sentence's figures so far, spelled out
@@ -448,15 +497,42 @@ def _entire(sentence: str, start: int, whole: Number | None, share: Number) -> C
     return Claim(ClaimKind.AMOUNT, sentence, start, whole, subject=entire["part"])
 
 
-def _in_words(sentence: str, start: int, state: _Paragraph, subject: str) -> Iterator[Claim]:
+def _in_words(
+    sentence: str, start: int, state: _Paragraph, subject: str, previous: Number | None = None
+) -> Iterator[Claim]:
     """Claims made in words: 与上年持平, and a final figure above, below or equal to budget."""
-    if _FLAT.search(sentence):
+    if (flat := _FLAT.search(sentence)) is not None:
         # A change of nothing, checkable only against last year's figure.
-        yield Claim(ClaimKind.CHANGE, sentence, start, None, subject=subject, base=state.current)
+        yield Claim(
+            ClaimKind.CHANGE,
+            sentence,
+            start,
+            None,
+            subject=subject,
+            base=state.current,
+            previous=previous,
+            flat=True,
+            word=flat["word"] or flat["same"],
+        )
     compare = _COMPARE.search(sentence)
     if compare is None:
+        same = _SAME_AS_BUDGET.search(sentence)
+        if same is not None and state.final is not None and state.budget is not None:
+            yield Claim(
+                ClaimKind.COMPARISON,
+                sentence,
+                start,
+                state.final,
+                subject=subject,
+                topic=state.topic,
+                base=state.budget,
+                word=same["tail"],
+            )
         return
     word = compare["word"]
+    if not subject:
+        before = sentence[: compare.start()]
+        subject = _subject(before[max((m.end() for m in _CLAUSE.finditer(before)), default=0) :])
     direction = (
         1 if word in ("大于", "高于", "超过") else -1 if word in ("小于", "低于", "少于") else 0
     )
@@ -470,7 +546,27 @@ def _in_words(sentence: str, start: int, state: _Paragraph, subject: str) -> Ite
             topic=state.topic,
             base=state.budget,
             direction=direction,
+            word=word if word != "与" else compare["tail"],
         )
+
+
+def _label(words: str) -> str:
+    """The base a budget figure or completion rate names: 年初预算, 调整预算, 全年预算, 预算.
+
+    >>> _label("年初预算为"), _label("调整后预算数为"), _label("预算为")
+    ('年初预算', '调整预算', '预算')
+    """
+    found = list(_BASE_LABEL.finditer(words))
+    if not found:
+        return "预算"
+    kind = found[-1].group(1)
+    return "调整预算" if kind.startswith("调整") else kind + "预算"
+
+
+def _direction_word(lead: str) -> str:
+    """The word of change ending *lead* (增加, 下降 …), or ``""``."""
+    found = _CHANGE_UP.search(lead) or _CHANGE_DOWN.search(lead)
+    return found.group(1) if found is not None else ""
 
 
 _VERBS: Final = re.compile(r"(?:决算|预算)?(?:数)?(?:为|是|均为|共计|合计为|总计为|达到)$")
@@ -504,6 +600,8 @@ _BUDGET_FLAT: Final = re.compile(
     r"(?:与|较|比|同)(?:上年|上一年|\d{4}\s*年)度?(?:相比|同期)?的?(?:预算)?(?:执行)?数?"
     r"(?:基本)?(?:持平|一致|相同|相等|不变)"
 )
+#: The word of no change itself.
+_NO_CHANGE: Final = re.compile(r"持平|一致|相同|相等|不变")
 #: A figure stated right after the words of no change (与2024年预算一致0万元).
 _FLAT_LEAD: Final = re.compile(r"(?:持平|一致|相同|相等|不变)$")
 #: A whole before its parts: 合计10,150.48万元，其中： / 包括：
@@ -572,6 +670,7 @@ class _Sentence:
     previous: Number | None = None
     change: Number | None = None
     change_direction: int = 0
+    change_word: str = ""
     stated_change: Number | None = None
     flat_figure: Number | None = None
     subject: str = ""
@@ -589,6 +688,7 @@ class _Sentence:
             direction=self.change_direction,
             budget=True,
             previous=self.previous,
+            word=self.change_word,
         )
         self.change = None
         return claim
@@ -609,6 +709,7 @@ def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Ite
             if said.change is not None:
                 yield said.change_claim(state)
             said.change, said.change_direction, said.stated_change = number, direction, number
+            said.change_word = _direction_word(lead) if direction else ""
         elif _FLAT_LEAD.search(lead):
             said.flat_figure = number
         elif _CHANGE_OF.search(lead):
@@ -638,7 +739,11 @@ def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Ite
                 state.whole = number
     if said.change is not None:
         yield said.change_claim(state)
-    if said.flat_figure is not None or _BUDGET_FLAT.search(sentence):
+    flat = _BUDGET_FLAT.search(sentence)
+    if said.flat_figure is not None or flat is not None:
+        figure = said.flat_figure
+        words = flat.group(0) if flat is not None else figure.lead if figure else ""
+        word = _NO_CHANGE.search(words)
         yield Claim(
             ClaimKind.CHANGE,
             sentence,
@@ -651,6 +756,7 @@ def _budget_sentence_claims(sentence: str, start: int, state: _Paragraph) -> Ite
             budget=True,
             previous=said.previous,
             flat=True,
+            word=word.group(0) if word else "持平",
         )
 
 
@@ -682,6 +788,7 @@ def _budget_percent(
             budget=True,
             previous=said.previous,
             other_direction=change_direction if change is not None else 0,
+            word=_direction_word(number.lead) if direction else "",
         )
     else:
         yield Claim(ClaimKind.SHARE, sentence, start, number, topic=state.topic, budget=True)

@@ -147,7 +147,9 @@ def _cell(table: Table | None, row: str, column: str, label: str = "") -> Bindin
     )
 
 
-def bind(disclosure: Disclosure, subject: str, *, budget: bool = False) -> Binding | None:
+def bind(
+    disclosure: Disclosure, subject: str, *, budget: bool = False, economic: bool = True
+) -> Binding | None:
     """The cells the words *subject* name, or ``None``.
 
     Args:
@@ -155,8 +157,12 @@ def bind(disclosure: Disclosure, subject: str, *, budget: bool = False) -> Bindi
         subject: The words before a figure (``"其中：财政拨款收入"``).
         budget: Whether the figure is a budget (预算) figure: only the 三公 table holds
             budget figures.
+        economic: Whether an economic class or item (办公费) may be bound: not in a
+            paragraph about one functional 类/款/项, whose 办公费 is that item's alone.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       ``economic``.
     """
     words = compact(subject)
     if "三公" in words or any(key in words for key, _ in _THREE_PUBLIC[:-1]):
@@ -172,12 +178,35 @@ def bind(disclosure: Disclosure, subject: str, *, budget: bool = False) -> Bindi
         return bind_path(disclosure, words)
     if _MARKS.search(words) is not None:
         return _category(disclosure, _MARKS.sub("", words))
-    for key, kind, row, column in _SUBJECTS:
-        if key in words:
-            return _cell(disclosure.table(kind), row, column)
+    named = _named(words)
+    if named is not None:
+        _, kind, row, column = named
+        return _cell(disclosure.table(kind), row, column)
+    if any(key in words for key, *_ in _SUBJECTS):
+        return None  # a subject's words go on past it (基本支出中的…): another row is meant
     if words in CATEGORY_CODES:
         return _category(disclosure, words)
-    return _economic(disclosure, words)
+    return _economic(disclosure, words) if economic else None
+
+
+#: Words that may follow a subject's name without naming anything else.
+_AFTER: Final = re.compile(
+    r"^(?:支出|收入)?(?:年初|全年|调整)?(?:决算|预算)?(?:数|金额)?"
+    r"(?:都|均|共|共计|合计|总计|分别)?(?:为|是|达到|达)?$"
+)
+
+
+def _named(words: str) -> tuple[str, TableKind, str, str] | None:
+    """The subject whose name ends *words* (a row the words name, not one they pass).
+
+    ``基本支出中的人员经费`` names 人员经费, not 基本支出.
+    """
+    found = [
+        (words.rfind(key) + len(key), len(key), entry)
+        for entry in _SUBJECTS
+        if (key := entry[0]) in words and _AFTER.match(words[words.rfind(key) + len(key) :])
+    ]
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def _economic(disclosure: Disclosure, words: str) -> Binding | None:
@@ -243,11 +272,39 @@ def _closest(name: str, rows: dict[str, Row]) -> tuple[Row | None, Renamed | Non
     for spelling in (name, name + "支出", name.removesuffix("支出")):
         if spelling in labels:
             return labels[spelling], None
-    match = difflib.get_close_matches(name, list(labels), n=1, cutoff=0.6)
-    if match:
-        row = labels[match[0]]
-        return row, Renamed(name, row.key)
-    return None, None
+    row = _confident(name, labels)
+    return (row, Renamed(name, row.key)) if row is not None else (None, None)
+
+
+#: Words so common in labels that they say nothing about which row is meant.
+_COMMON: Final = re.compile(r"支出$|事务$|管理$|服务$")
+
+
+def _confident(name: str, labels: dict[str, Row]) -> Row | None:
+    """The row whose label is clearly closest to *name*, or ``None`` when none is.
+
+    Labels are compared without a common ending (支出, 事务 …), which would make any two
+    labels look alike; the closest must score at least 0.6 and beat the next by 0.15.
+    """
+    bare = _COMMON.sub("", name)
+    if not bare:
+        return None
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, bare, _COMMON.sub("", label) or label).ratio(), label)
+            for label in labels
+        ),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < _CUTOFF:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < _MARGIN:
+        return None
+    return labels[scored[0][1]]
+
+
+_CUTOFF: Final = 0.6
+_MARGIN: Final = 0.15
 
 
 def bind_path(disclosure: Disclosure, path: str) -> Binding | None:
@@ -269,7 +326,10 @@ def path_in(table: Table, path: str, column: str) -> Binding | None:
 
     .. versionadded:: 0.2
     """
-    parts = [p for p in re.split(r"[(（]\s*(?:类|款|项)\s*[)）]", compact(path)) if p]
+    words = compact(path)
+    marks = list(_MARKS.finditer(words))
+    words = words[: marks[-1].end()] if marks else words  # 行政运行（项）支出: 支出 names no level
+    parts = [p for p in re.split(r"[(（]\s*(?:类|款|项)\s*[)）]", words) if p]
     if not parts:
         return None
     level = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}

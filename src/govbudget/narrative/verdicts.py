@@ -26,8 +26,11 @@ import attrs
 from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
-from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
-from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path
+from govbudget.narrative.claims import Claim, ClaimKind, Number, claims, numbers
+from govbudget.narrative.directions import holds, right_word, sign_of
+from govbudget.narrative.parts import parts_claims
+from govbudget.narrative.precision import at_precision, document_places
+from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path, compact
 from govbudget.tables.base import CellRef, Family
 
 __all__ = ["Outcome", "Verdict", "analyse", "is_budget"]
@@ -70,8 +73,14 @@ class Verdict:
         renamed: A class, 款 or 项 printed under another name than the table's.
         reason: Why a claim could not be bound, in a few words.
         unit: The unit of an amount's computed value (``None`` for a percentage).
+        word: For a direction word that does not hold (大于, 持平 …), the word the two
+            figures give; ``computed`` is then their difference.
+        whole: For a share whose whole no table holds, the figure the narrative itself
+            stated for it (the share is judged against the narrative's own words).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       ``word``.
     """
 
     claim: Claim
@@ -84,6 +93,8 @@ class Verdict:
     renamed: Renamed | None = None
     reason: str = ""
     unit: Unit | None = None
+    word: str = ""
+    whole: Number | None = None
 
 
 def _interval(number: Number) -> Interval:
@@ -131,19 +142,42 @@ def _judge_percent(
     return Verdict(claim, Outcome.INCONSISTENT, computed, low, high, cells=cells)
 
 
+_FUNCTIONAL: Final = re.compile(r"[(（](?:类|款|项)[)）]")
+
+
 def _amount(claim: Claim, disclosure: Disclosure) -> Verdict:
     number = claim.number
     assert number is not None
     binding: Binding | None = None
     if claim.subject:
-        binding = bind(disclosure, claim.subject, budget=claim.budget)
+        # In a paragraph about one 类/款/项, an economic item (会议费) is that item's own.
+        functional = _FUNCTIONAL.search(claim.topic) is not None
+        binding = bind(disclosure, claim.subject, budget=claim.budget, economic=not functional)
     if binding is None and "三公" in claim.topic and not claim.subject:
         binding = bind(disclosure, claim.topic, budget=claim.budget)
-    if binding is None and claim.topic and not claim.budget:
+    if binding is None and claim.topic and not claim.budget and not claim.subject:
+        # Only a figure that names nothing of its own is the paragraph's topic's.
         binding = bind_path(disclosure, claim.topic)
     if binding is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no table figure is named")
-    return _against(claim, binding)
+    return _unsure(_against(claim, binding))
+
+
+def _unsure(verdict: Verdict) -> Verdict:
+    """A figure bound by a name that is not the row's, and disagreeing with it, is unbound.
+
+    The closest name is a guess: a guess that the figure does not confirm is no ground
+    for an error (the claim is listed as not checked, with the row it was closest to).
+    """
+    renamed = verdict.renamed
+    if renamed is None or verdict.outcome is not Outcome.INCONSISTENT:
+        return verdict
+    return Verdict(
+        verdict.claim,
+        Outcome.UNBOUND,
+        reason=f"{renamed.printed} names no row exactly; the closest, {renamed.row}, "
+        f"holds {verdict.computed}",
+    )
 
 
 def _against(claim: Claim, binding: Binding) -> Verdict:
@@ -171,37 +205,98 @@ def _against(claim: Claim, binding: Binding) -> Verdict:
     )
 
 
-def _share(claim: Claim, disclosure: Disclosure, *, budget: bool = False) -> Verdict:
+def _share(
+    claim: Claim,
+    disclosure: Disclosure,
+    *,
+    budget: bool = False,
+    said: dict[str, Number] | None = None,
+) -> Verdict:
     """A share of the whole it names (bound to a table) or of the whole stated before it.
 
     In a budget the whole is bound to the budget tables, and no unit slip is looked for
     (its tables print 元 beside a narrative in 万元).
+
+    A named whole no table holds is the figure the narrative stated for it earlier
+    (*said*, by :func:`_said_key`); the verdict's ``whole`` says so.
     """
     part = claim.other
     if part is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
     cells: tuple[CellRef, ...] = ()
+    own: Number | None = None
     if claim.subject:
         binding = (
             bind_budget(disclosure, claim.subject) if budget else bind(disclosure, claim.subject)
         )
-        if binding is None:
+        own = (said or {}).get(_said_key(claim.subject)) if binding is None else None
+        if binding is not None:
+            whole = _yuan(binding.interval)
+            cells = binding.cells
+        elif own is not None:
+            whole = _yuan(_interval(own))
+        else:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
-        whole = _yuan(binding.interval)
-        cells = binding.cells
+    elif not budget and (total := _opening_whole(claim, disclosure)) is not None:
+        whole = _yuan(total.interval)
+        cells = total.cells
     elif claim.base is not None:
         whole = _yuan(_interval(claim.base))
     else:
         return Verdict(claim, Outcome.UNBOUND, reason="no whole to divide by")
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
+    if own is not None:
+        verdict = attrs.evolve(verdict, whole=own)
     if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
         meant = attrs.evolve(part, unit=disclosure.unit)
         retry = _judge_percent(claim, _ratio(_yuan(_interval(meant)), whole), cells, "")
         if retry.outcome is not Outcome.INCONSISTENT:
-            return retry
+            return attrs.evolve(retry, whole=own)
     return verdict
+
+
+#: A sentence that opens by naming the 三公 total with no figure: “三公”经费…决算中，
+_THREE_PUBLIC_OPENING: Final = re.compile(
+    r"^(?:\d{4}\s*年度?)?[^\d，,。；;]*三公[^\d，,。；;]*?(?:决算|预算)?中[，,:：]"
+)
+
+
+def _opening_whole(claim: Claim, disclosure: Disclosure) -> Binding | None:
+    """The 三公 total a sentence opens with (…“三公”经费财政拨款支出决算中，A…，占X%).
+
+    Each item's share in such a sentence is of that total, from the 三公 table.
+    """
+    opening = _THREE_PUBLIC_OPENING.match(claim.quote.strip())
+    if opening is None:
+        return None
+    return bind(disclosure, "三公经费", budget="预算中" in opening.group(0))
+
+
+#: Words that do not tell one stated figure from another: 预算, 决算, 数, 为 …
+_SAID_NOISE: Final = re.compile(
+    r"预算|决算|年初|本年|年度|数|为|是|的|支出|总额|金额|共计|合计为|其中"
+)
+
+
+def _said_key(subject: str) -> str:
+    """A subject as compared with the narrative's stated figures (基本支出预算数为 → 基本).
+
+    >>> _said_key("基本支出预算"), _said_key("其中：基本支出预算数为")
+    ('基本', '基本')
+    """
+    words = re.sub(r"^.*?\d{4}年度?", "", compact(subject))
+    words = re.sub(r"^[^\u4e00-\u9fff]+", "", words)
+    return _SAID_NOISE.sub("", words).strip("：:，,")
+
+
+def _said(claim: Claim, said: dict[str, Number]) -> None:
+    """Remember an amount the narrative states, by its subject, for a later share's whole."""
+    if claim.kind is ClaimKind.AMOUNT and claim.number is not None and claim.subject:
+        key = _said_key(claim.subject)
+        if key:
+            said[key] = claim.number
 
 
 def _slipped(number: Number, disclosure: Disclosure) -> bool:
@@ -211,7 +306,9 @@ def _slipped(number: Number, disclosure: Disclosure) -> bool:
 
 def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
     if claim.number is None:
-        what = "与上年持平" if claim.other is None else "a change amount"
+        if claim.base is not None and claim.previous is not None:
+            return _stated_change(claim)
+        what = f"与上年{claim.word or '持平'}" if claim.other is None else "a change amount"
         return Verdict(claim, Outcome.UNBOUND, reason=f"{what} needs last year's figure")
     if claim.other is None or claim.base is None:
         return Verdict(claim, Outcome.UNBOUND, reason="a change rate needs the change amount")
@@ -233,6 +330,62 @@ def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
     return verdict
 
 
+def _gap(first: Number, second: Number) -> tuple[Decimal, Decimal]:
+    """The interval of *first* less *second*, in 元."""
+    one, two = _yuan(_interval(first)), _yuan(_interval(second))
+    return one[0] - two[1], one[1] - two[0]
+
+
+def _wrong_word(claim: Claim, first: Number, second: Number, *, change: bool) -> Verdict:
+    """A direction word the figures contradict: the word they give and their difference."""
+    gap = _gap(first, second)
+    unit = first.unit or Unit.WAN
+    difference = (first.value - _interval(second).to(unit).midpoint).quantize(
+        Decimal(1).scaleb(-first.places)
+    )
+    return Verdict(
+        claim,
+        Outcome.INCONSISTENT,
+        computed=difference,
+        unit=unit,
+        word=right_word(change, gap),
+    )
+
+
+def _word_holds(first: Number, second: Number, sign: int) -> bool:
+    return holds(sign, _gap(first, second))
+
+
+def _stated_change(claim: Claim) -> Verdict:
+    """A change (or 持平) whose both figures are stated: the word, then the amount.
+
+    This year's figure is ``base``, last year's ``previous``; a stated change amount
+    (``other``) is judged against their difference.
+    """
+    now, before = claim.base, claim.previous
+    assert now is not None
+    assert before is not None
+    sign = 0 if claim.flat else claim.direction
+    if (claim.flat or claim.word) and not _word_holds(now, before, sign):
+        judged = claim if claim.flat else attrs.evolve(claim, number=claim.other)
+        return _wrong_word(judged, now, before, change=True)
+    amount = claim.other
+    if amount is None:
+        return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0), unit=now.unit)
+    gap = _gap(now, before)
+    gap = _abs(gap) if sign == 0 else _times(gap, sign)
+    assert amount.unit is not None
+    stated = _yuan(_interval(amount))
+    outcome = Outcome.CONSISTENT
+    if not (stated[0] <= gap[1] and gap[0] <= stated[1]):
+        outcome = Outcome.INCONSISTENT
+    low, high = _in_unit(gap[0], amount.unit), _in_unit(gap[1], amount.unit)
+    with localcontext() as ctx:
+        ctx.prec = 34
+        middle = ((low + high) / 2).quantize(Decimal(1).scaleb(-amount.places))
+    return Verdict(attrs.evolve(claim, number=amount), outcome, middle, low, high, unit=amount.unit)
+
+
 def _previous(
     current: Number, change: tuple[Decimal, Decimal], direction: int
 ) -> tuple[Decimal, Decimal]:
@@ -243,43 +396,127 @@ def _previous(
     return now[0] + change[0], now[1] + change[1]
 
 
+def _parts(claim: Claim) -> Verdict:
+    """Parts whose least possible sum is above their whole's greatest value: inconsistent.
+
+    ``computed`` is the parts' sum (in the whole's unit), ``low``…``high`` its interval.
+    """
+    whole = claim.number
+    assert whole is not None
+    assert whole.unit is not None
+    low = sum((_yuan(_interval(p))[0] for p in claim.parts), Decimal(0))
+    high = sum((_yuan(_interval(p))[1] for p in claim.parts), Decimal(0))
+    outcome = Outcome.INCONSISTENT if low > _yuan(_interval(whole))[1] else Outcome.CONSISTENT
+    unit = whole.unit
+    middle = ((_in_unit(low, unit) + _in_unit(high, unit)) / 2).quantize(
+        Decimal(1).scaleb(-whole.places)
+    )
+    return Verdict(claim, outcome, middle, _in_unit(low, unit), _in_unit(high, unit), unit=unit)
+
+
+def _from_table(claim: Claim, disclosure: Disclosure) -> Claim:
+    """A completion or comparison of a 三公 item with no figures stated: the table's two.
+
+    The 三公 table prints each item's 预算数 and 决算数; a sentence that names the item and
+    only compares (公务接待费决算数小于预算数, 完成预算的98.51%) is judged on them.
+    """
+    if (claim.base is not None and _final(claim) is not None) or not claim.subject:
+        return claim
+    budget = bind(disclosure, claim.subject, budget=True)
+    final = bind(disclosure, claim.subject)
+    if budget is None or final is None or budget.cells[0].table is not final.cells[0].table:
+        return claim
+    figures = [_figure(binding, claim.start) for binding in (final, budget)]
+    if claim.kind is ClaimKind.COMPLETION:
+        return attrs.evolve(claim, other=figures[0], base=figures[1], alternatives=())
+    return attrs.evolve(claim, number=figures[0], base=figures[1])
+
+
+def _final(claim: Claim) -> Number | None:
+    return claim.other if claim.kind is ClaimKind.COMPLETION else claim.number
+
+
+def _figure(binding: Binding, at: int) -> Number:
+    """A table figure as if stated (its printed digits, at the table's precision)."""
+    printed = binding.printed
+    return Number(str(printed.value), printed.value, printed.places, printed.unit, at, at, "")
+
+
 def _completion(claim: Claim) -> Verdict:
+    """A completion rate against the base it names (年初预算, 调整预算, 全年预算).
+
+    A rate that does not fit its named base but fits another base the paragraph stated
+    is an error of label (``word`` is the base it fits); a rate of a base stated as 0 is
+    impossible, and an error too.
+    """
     if claim.base is None or claim.other is None:
         return Verdict(claim, Outcome.UNBOUND, reason="budget or final figure not stated")
-    ratio = _ratio(_yuan(_interval(claim.other)), _yuan(_interval(claim.base)))
-    return _judge_percent(claim, ratio, (), "the budget is 0")
+    final = _yuan(_interval(claim.other))
+    ratio = _ratio(final, _yuan(_interval(claim.base)))
+    verdict = _judge_percent(claim, ratio, (), "the budget is 0")
+    if verdict.outcome in (Outcome.CONSISTENT, Outcome.COARSE):
+        return verdict
+    for label, base in claim.alternatives:
+        if label == claim.word or base.start == claim.base.start:
+            continue
+        other = _judge_percent(claim, _ratio(final, _yuan(_interval(base))), (), "")
+        if other.outcome is Outcome.CONSISTENT:
+            return attrs.evolve(other, outcome=Outcome.INCONSISTENT, word=label)
+    if claim.base.value == 0:
+        return Verdict(
+            claim,
+            Outcome.INCONSISTENT,
+            reason=f"{claim.word or '预算'}为0，不能计算完成率",
+        )
+    return verdict
 
 
 def _comparison(claim: Claim) -> Verdict:
+    """决算数大于/小于/等于预算数 (or 与预算一致): the word against the two figures."""
     if claim.base is None or claim.number is None:
         return Verdict(claim, Outcome.UNBOUND, reason="budget or final figure not stated")
-    final, budget = _yuan(_interval(claim.number)), _yuan(_interval(claim.base))
-    if claim.direction > 0:
-        holds = final[1] > budget[0]
-    elif claim.direction < 0:
-        holds = final[0] < budget[1]
-    else:
-        holds = final[0] <= budget[1] and budget[0] <= final[1]
-    outcome = Outcome.CONSISTENT if holds else Outcome.INCONSISTENT
-    return Verdict(claim, outcome, computed=claim.number.value - claim.base.value)
+    found = sign_of(claim.word) if claim.word else None
+    sign = claim.direction if found is None else found
+    if not _word_holds(claim.number, claim.base, sign):
+        return _wrong_word(claim, claim.number, claim.base, change=False)
+    return Verdict(claim, Outcome.CONSISTENT, computed=claim.number.value - claim.base.value)
+
+
+def _read(disclosure: Disclosure, *, budget: bool) -> list[Claim]:
+    """The narrative's claims, every amount read at the document's printed precision."""
+    found = sorted(
+        [*claims(disclosure.narrative, budget=budget), *parts_claims(disclosure.narrative)],
+        key=lambda claim: claim.start,
+    )
+    places = document_places(disclosure, numbers(disclosure.narrative))
+    return [at_precision(claim, places) for claim in found]
 
 
 def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
     if is_budget(disclosure):
-        for claim in claims(disclosure.narrative, budget=True):
-            yield _budget_verdict(claim, disclosure)
+        said_budget: dict[str, Number] = {}
+        for claim in _read(disclosure, budget=True):
+            _said(claim, said_budget)
+            if claim.kind is ClaimKind.PARTS:
+                yield _parts(claim)
+            else:
+                yield _budget_verdict(claim, disclosure, said_budget)
         return
-    for claim in claims(disclosure.narrative):
-        if claim.kind is ClaimKind.AMOUNT:
+    said: dict[str, Number] = {}
+    for claim in _read(disclosure, budget=False):
+        _said(claim, said)
+        if claim.kind is ClaimKind.PARTS:
+            yield _parts(claim)
+        elif claim.kind is ClaimKind.AMOUNT:
             yield _amount(claim, disclosure)
         elif claim.kind is ClaimKind.SHARE:
-            yield _share(claim, disclosure)
+            yield _share(claim, disclosure, said=said)
         elif claim.kind is ClaimKind.CHANGE:
             yield _change(claim, disclosure)
         elif claim.kind is ClaimKind.COMPLETION:
-            yield _completion(claim)
+            yield _completion(_from_table(claim, disclosure))
         else:
-            yield _comparison(claim)
+            yield _comparison(_from_table(claim, disclosure))
 
 
 def analyse(disclosure: Disclosure) -> tuple[Verdict, ...]:
@@ -332,18 +569,18 @@ def is_budget(disclosure: Disclosure) -> bool:
     return "决算" not in text and _BUDGET_TITLE.search(text) is not None
 
 
-def _budget_verdict(claim: Claim, disclosure: Disclosure) -> Verdict:
+def _budget_verdict(claim: Claim, disclosure: Disclosure, said: dict[str, Number]) -> Verdict:
     if claim.kind is ClaimKind.AMOUNT:
         binding = bind_budget(disclosure, claim.subject, topic=claim.topic)
         if binding is None:
             return Verdict(claim, Outcome.UNBOUND, reason="no budget table figure is named")
-        verdict = _against(claim, binding)
+        verdict = _unsure(_against(claim, binding))
         if verdict.outcome is Outcome.INCONSISTENT and _truncated(claim, binding):
             verdict = attrs.evolve(verdict, outcome=Outcome.TRUNCATED)
         return _unread(_as_stated(verdict), disclosure)
     if claim.kind is ClaimKind.SHARE:
-        return _unread(_share(claim, disclosure, budget=True), disclosure)
-    return _budget_change(claim)
+        return _unread(_share(claim, disclosure, budget=True, said=said), disclosure)
+    return _wrong_way(claim) or _budget_change(claim)
 
 
 def _unread(verdict: Verdict, disclosure: Disclosure) -> Verdict:
@@ -484,14 +721,28 @@ def _budget_change(claim: Claim) -> Verdict:
     return _judge_percent(claim, rate, (), "")
 
 
+def _wrong_way(claim: Claim) -> Verdict | None:
+    """A change word (增加, 下降 …) that both stated years contradict, else ``None``."""
+    if (
+        claim.direction != 0
+        and claim.word
+        and claim.base is not None
+        and claim.previous is not None
+        and not _word_holds(claim.base, claim.previous, claim.direction)
+    ):
+        return _wrong_word(claim, claim.base, claim.previous, change=True)
+    return None
+
+
 def _flat(claim: Claim) -> Verdict:
     """与上年持平: holds unless a change is stated beside it or the two figures differ."""
     stated = claim.other if claim.other is not None else claim.number
     if stated is not None and stated.value != 0:
         return Verdict(claim, Outcome.INCONSISTENT, computed=Decimal(0), unit=stated.unit)
-    if claim.base is not None and claim.previous is not None:
-        now, before = _interval(claim.base), _interval(claim.previous)
-        if not now.to(before.unit).overlaps(before):
-            moved = claim.base.value - before.to(claim.base.unit or Unit.WAN).midpoint
-            return Verdict(claim, Outcome.INCONSISTENT, computed=moved, unit=claim.base.unit)
+    if (
+        claim.base is not None
+        and claim.previous is not None
+        and not _word_holds(claim.base, claim.previous, 0)
+    ):
+        return _wrong_word(claim, claim.base, claim.previous, change=True)
     return Verdict(claim, Outcome.CONSISTENT, computed=Decimal(0))

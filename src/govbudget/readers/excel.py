@@ -14,6 +14,8 @@ reads it back exactly.
 
 from __future__ import annotations
 
+import datetime
+import re
 import zipfile
 from pathlib import Path
 from typing import Any, Final
@@ -35,18 +37,54 @@ MAX_UNZIPPED_BYTES: Final = 512 * 1024 * 1024
 
 
 def _text(value: object, number_format: str) -> str:
-    """A cell as the text it shows: numbers at their format's precision, no line breaks."""
+    """A cell as the text it shows: numbers as their format prints them, no line breaks.
+
+    A number is printed at its format's decimals (General and text formats print it as
+    stored); a percent format prints it ×100 with its ``%`` and a scientific one with its
+    exponent, so neither passes for a figure. A true/false, date or error cell (``#DIV/0!``)
+    prints its own text, never a number, and is therefore never read as a figure.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
         return str(value)
     if isinstance(value, int | float):
         number = workbook.sheet_number(value)
-        places = workbook.format_places(number_format)
+        shown = _shown_format(number_format)
+        places = workbook.format_places(shown) if shown else None
+        if "%" in shown:
+            return f"{number * 100:.{places or 0}f}%"
+        if "E" in shown.upper():
+            return f"{number:.{places or 0}E}"
         if places is None:
             return f"{number.normalize():f}" if number == number.to_integral() else f"{number:f}"
-        return f"{number:.{places}f}"
+        return _padded(f"{number:.{places}f}", _integer_zeros(shown))
     return str(value).replace("\t", " ").replace("\r", "").replace("\n", "")
+
+
+def _integer_zeros(shown: str) -> int:
+    """How many integer digits a format always prints: ``"00"`` prints 1 as ``01``."""
+    return shown.split(".", 1)[0].count("0")
+
+
+def _padded(text: str, zeros: int) -> str:
+    """*text* with its integer part padded with zeros to *zeros* digits, sign kept."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, fraction = text.removeprefix("-").partition(".")
+    return f"{sign}{whole.zfill(zeros)}{dot}{fraction}"
+
+
+def _shown_format(number_format: str) -> str:
+    """The section of a number format that prints a positive number, quoted text removed.
+
+    ``""`` for General and for the text format ``@`` (the number as stored).
+    """
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "").split(";", 1)[0]
+    if first.strip().lower() in ("", "general", "@"):
+        return ""
+    return first
 
 
 def _check_zip(path: Path, where: Location) -> None:
@@ -119,7 +157,7 @@ def read_xls(path: str | Path) -> PrintedDocument:
             sheet = book.sheet_by_index(index)
             _check_size(sheet.nrows, sheet.ncols, where.evolve(page=sheet.name))
             grid = [
-                [_text(_xls_value(cell), "General") for cell in sheet.row(r)]
+                [_text(_xls_value(cell, book.datemode), "General") for cell in sheet.row(r)]
                 for r in range(sheet.nrows)
             ]
             sheets.append((sheet.name, grid))
@@ -129,13 +167,23 @@ def read_xls(path: str | Path) -> PrintedDocument:
     return _document(str(path), sheets)
 
 
-def _xls_value(cell: Any) -> object:
+def _xls_value(cell: Any, datemode: int = 0) -> object:
     import xlrd  # noqa: PLC0415 - imported on use
 
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         return float(cell.value)
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return None
+    # A true/false, error or date cell stores a number that is not a figure.
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, f"#ERROR{cell.value}"))
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return f"date {cell.value!r}"
     return cell.value
 
 

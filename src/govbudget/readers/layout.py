@@ -22,28 +22,38 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
 
 from govbudget.amount import Amount, Unit, parse_amount
+from govbudget.codes import letter_problem
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import AmountError, CodeError, FormatError
 from govbudget.location import Location
 from govbudget.readers.heading import NUMBERING as _NUMBERING
 from govbudget.readers.heading import TITLE_YEAR as _TITLE_YEAR
-from govbudget.readers.heading import compact, is_placeholder_cell, kind_of
+from govbudget.readers.heading import (
+    compact,
+    is_heading_line,
+    is_placeholder_cell,
+    kind_of,
+    title_of,
+)
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 from govbudget.tables import CATEGORY_CODES, SPECS, TableSpec
 from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
+from govbudget.tables.publication import EMPTY_WORDING, empty_wording_in
 
 __all__ = ["assemble", "compact", "family_of", "kind_of"]
 
 _CJK_GAP: Final = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _FIGURE: Final = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _CODE_CELL: Final = re.compile(r"\d{3}(?:\s?\d{2}){0,2}")
-_NO_DATA: Final = ("此表无数据", "本表无数据", "无数据", "无相关收支", "无该项目")
+_NO_DATA: Final = EMPTY_WORDING
+#: The longest line read as an empty table's note; a longer one is narrative.
+_EMPTY_NOTE_LENGTH: Final = 80
 
 
 def _label(text: str) -> str:
@@ -103,6 +113,8 @@ def assemble(
             continue
         builder = _TableBuilder(printed, SPECS[kind], default_unit, document.template, found)
         tables[kind] = builder.build()
+    for table in _empty_tables(document, default_unit, set(tables)):
+        tables[table.kind] = table
     if not tables and document.year is None and year is None:
         raise FormatError("not a disclosure: no table title and no year found", location=where)
     if document.year is not None:
@@ -138,6 +150,39 @@ def assemble(
         template=document.template,
         problems=found,
     )
+
+
+def _empty_tables(document: PrintedDocument, unit: Unit, known: set[TableKind]) -> Iterator[Table]:
+    """Tables printed as a title and a note saying they are empty, with no grid at all.
+
+    A page that prints 政府性基金预算财政拨款收入支出决算表 and, under it, only 本表为空表
+    (no frame, no header) has published the table, empty. The title must stand on a line
+    of its own and the note be the first line under it (its number, unit and department
+    aside), short and saying that the table is empty; a contents page (titles one under
+    another) publishes none.
+    """
+    lines = [line.strip() for line in document.narrative.split("\n")]
+    for index, line in enumerate(lines):
+        title = title_of(line) if line else None
+        if title is None:
+            continue
+        kind = kind_of(title)
+        if kind is None or kind in known:
+            continue
+        following = (text for text in lines[index + 1 :] if text and not is_heading_line(text))
+        note = next(following, "")
+        if len(compact(note)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(note) is not None:
+            known.add(kind)
+            yield Table(
+                kind,
+                unit,
+                [],
+                [],
+                title=_label(title),
+                note=note,
+                no_data=True,
+                location=Location(file=document.source, table=kind.label),
+            )
 
 
 def _unit(text: str) -> Unit | None:
@@ -182,6 +227,7 @@ class _TableBuilder:
     used_lines: set[str] = attrs.field(factory=set)
     items: int = 0
     last_code: RowCode | None = None
+    unread: bool = False
 
     @property
     def kind(self) -> TableKind:
@@ -276,6 +322,9 @@ class _TableBuilder:
             headers = {key: " / ".join(paths[i]) for i, key in block.figures}
             blank = not any(t.strip() for t in texts.values())
             code, name = self.label(block, cells, printed.location)
+            if self.unread:
+                self.unread = False
+                continue
             if code is None and not name:
                 if blank:
                     continue
@@ -324,6 +373,17 @@ class _TableBuilder:
         joined = " ".join(c.strip() for c in code_cells if c.strip())
         if not joined:
             return None, name
+        lettered = next((p for c in code_cells if (p := letter_problem(c)) is not None), None)
+        if lettered is not None:
+            # Never read the digits before a letter (2O10101 is not 2): the row is unread.
+            self.problem(
+                f"{lettered}; the row is not read, and the sums it belongs to are checked "
+                "without it",
+                at,
+                joined,
+            )
+            self.unread = True
+            return None, ""
         if not _CODE_CELL.match(compact(joined)):
             return None, _label(f"{joined} {name}".strip())
         code_type = self.spec.code_type
@@ -352,6 +412,8 @@ class _TableBuilder:
         the cell as printed is never silently rewritten.
         """
         printed = [compact(c) for c in cells]
+        if any(letter_problem(p) is not None for p in printed):
+            return printed  # a letter where a digit belongs is never repaired
         parts = list(printed)
         parts = [
             p.zfill(2) if index and len(p) == 1 and p.isdigit() else p

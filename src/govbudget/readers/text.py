@@ -21,6 +21,7 @@ from govbudget.location import Location
 from govbudget.readers import heading
 from govbudget.readers.layout import compact
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
+from govbudget.tables.publication import empty_wording_in
 
 __all__ = ["MAX_CHARACTERS", "read_rows", "read_text"]
 
@@ -29,6 +30,8 @@ MAX_CHARACTERS: Final = 4_000_000
 
 _SEPARATOR: Final = re.compile(r"^[\s\-—|]*$")
 _SPACED: Final = re.compile(r"\s{2,}")
+#: The longest line read as an empty table's note; a longer one is narrative.
+_EMPTY_NOTE_LENGTH: Final = 80
 
 
 @attrs.define
@@ -40,6 +43,18 @@ class _Section:
     number: str | None = None
     unit: str | None = None
     department: str | None = None
+    empty: bool = False
+
+
+def _empty_note(section: _Section, line: str, cells: Sequence[str]) -> bool:
+    """Whether *line*, right under a title and before any row, says the table is empty.
+
+    A table published with nothing in it may print its title and only 本表为空表 (or
+    此表无数据 …) under it, with no grid: the table is present, and empty.
+    """
+    if section.rows or section.notes or not line or len([c for c in cells if c]) > 1:
+        return False
+    return len(compact(line)) <= _EMPTY_NOTE_LENGTH and empty_wording_in(line) is not None
 
 
 def read_text(text: str, *, source: str = "<text>", page: str | None = None) -> PrintedDocument:
@@ -115,6 +130,10 @@ def read_rows(
         if _header_line(current, stripped):
             continue
         cells = list(row_cells)
+        if _empty_note(current, stripped, cells):
+            current.notes.append(stripped)
+            current.empty = True
+            continue
         if len(cells) > 1 and not current.notes and not heading.is_note(stripped):
             in_note = False
             if not _SEPARATOR.match(line):
@@ -134,7 +153,9 @@ def read_rows(
     body = "\n".join(narrative)
     head = " ".join(_head(lines))
     department = heading.cover_department(head)
-    tables = [_table(section, source, page) for section in sections if section.rows]
+    tables = [
+        _table(section, source, page) for section in sections if section.rows or section.empty
+    ]
     return PrintedDocument(
         source=source,
         tables=tables,

@@ -76,6 +76,36 @@ CATEGORY_CODES: Final[dict[str, str]] = {
     "抗疫特别国债安排的支出": "234",
 }
 
+#: The names the vehicle group of the 三公 table is printed under, and the names of its
+#: two parts under that group (购置费 / 运行维护费 alone, or spelt out).
+_VEHICLE_GROUPS: Final = ("公务用车购置及运行费", "公务用车购置及运行维护费")
+_VEHICLE_PARTS: Final = {
+    "vehicle_purchase": ("购置费", "公务用车购置费"),
+    "vehicle_operation": ("运行费", "运行维护费", "公务用车运行费", "公务用车运行维护费"),
+}
+
+
+def _three_public_aliases() -> dict[str, tuple[str, ...]]:
+    """Header spellings of the 三公 table's vehicle columns, for 预算数 and 决算数.
+
+    Layouts nest the vehicle columns three deep, with 预算数 / 决算数 on top or at the
+    bottom: ``公务用车购置及运行维护费 / 小计 / 预算数`` and
+    ``公务用车购置及运行维护费 / 购置费 / 决算数`` name the same columns as
+    ``预算数 / 公务用车购置及运行费 / 小计`` and ``决算数 / 公务用车购置费``. Each
+    spelling lists its header words in any order; the matcher looks each word up along
+    the path, so order does not matter.
+    """
+    aliases: dict[str, tuple[str, ...]] = {}
+    for side, word in (("budget", "预算数"), ("actual", "决算数")):
+        aliases[f"{side}_vehicle"] = (f"{word} 公务用车购置及运行维护费 小计",)
+        for key, parts in _VEHICLE_PARTS.items():
+            aliases[f"{side}_{key}"] = tuple(
+                f"{word} {group} {part}" for group in _VEHICLE_GROUPS for part in parts
+            )
+        aliases[f"{side}_vehicle_operation"] += (f"{word} 公务用车运行维护费",)
+    return aliases
+
+
 #: The final-account specs by kind.
 SPECS: Final[dict[TableKind, TableSpec]] = {
     TableKind.INCOME_EXPENDITURE_SUMMARY: TableSpec(
@@ -230,6 +260,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
             "财政拨款“三公”经费支出决算表",
             "“三公”经费支出决算表",
         ),
+        aliases=_three_public_aliases(),
     ),
     TableKind.GOV_FUND: TableSpec(
         TableKind.GOV_FUND,
