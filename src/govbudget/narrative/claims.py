@@ -200,6 +200,16 @@ def numbers(text: str) -> Iterator[Number]:
     >>> [n.text for n in numbers("收入2,940.05万元，占99.79%；2024年度")]
     ['2,940.05', '99.79']
     """
+    return iter(_numbers(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[Number, ...]:
+    """:func:`numbers`, read once per text (numbers are immutable; sentences are reread)."""
+    return tuple(_read_numbers(text))
+
+
+def _read_numbers(text: str) -> Iterator[Number]:
     previous = 0
     for match in _NUMBER.finditer(text):
         digits = match["num"]
