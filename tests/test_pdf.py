@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govbudget.errors import FormatError
-from govbudget.readers.pdf import Limits, _heading, _Line, read_pdf
+from govbudget.readers.pdf import ENGINES, Limits, _heading, _Line, read_pdf
 from govbudget.readers.printed import PrintedDocument, PrintedTable
 
 PUTUO = "corpus/shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
@@ -285,47 +285,51 @@ def _encrypted_pdf() -> bytes:
     return bytes(out)
 
 
-def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted_pdf_is_refused(tmp_path: Path, engine: str) -> None:
     """A PDF that needs a password raises FormatError saying so and naming the file."""
     path = tmp_path / "locked.pdf"
     path.write_bytes(_encrypted_pdf())
 
     with pytest.raises(FormatError, match="encrypted") as caught:
-        read_pdf(path)
+        read_pdf(path, engine=engine)
 
     assert caught.value.location.file == str(path)
 
 
-def test_truncated_pdf_is_refused(shared: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_truncated_pdf_is_refused(shared: Path, tmp_path: Path, engine: str) -> None:
     """The first 10 KB of a real disclosure: a FormatError naming the file, not a pdfminer error."""
     path = tmp_path / "cut.pdf"
     path.write_bytes((shared / PUTUO).read_bytes()[:10_240])
 
     with pytest.raises(FormatError, match="cannot open the PDF") as caught:
-        read_pdf(path)
+        read_pdf(path, engine=engine)
 
     assert caught.value.location.file == str(path)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("content", [b"", b"hello, world\n", b"PK\x03\x04not a pdf"])
-def test_not_a_pdf_is_refused(tmp_path: Path, content: bytes) -> None:
+def test_not_a_pdf_is_refused(tmp_path: Path, content: bytes, engine: str) -> None:
     """A file without a PDF header is refused before any parsing."""
     path = tmp_path / "file.pdf"
     path.write_bytes(content)
 
     with pytest.raises(FormatError, match="not a PDF") as caught:
-        read_pdf(path)
+        read_pdf(path, engine=engine)
 
     assert str(path) in str(caught.value)
 
 
-def test_header_only_pdf_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_header_only_pdf_is_refused(tmp_path: Path, engine: str) -> None:
     """A PDF header and nothing else is a FormatError too."""
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"%PDF-1.7\n")
 
     with pytest.raises(FormatError, match="cannot open the PDF"):
-        read_pdf(path)
+        read_pdf(path, engine=engine)
 
 
 @pytest.mark.parametrize(
@@ -337,12 +341,15 @@ def test_header_only_pdf_is_refused(tmp_path: Path) -> None:
         (Limits(max_seconds=1e-9), "over 1e-09 seconds", "1"),
     ],
 )
-def test_limits_stop_reading(shared: Path, limits: Limits, message: str, page: str | None) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_limits_stop_reading(
+    shared: Path, limits: Limits, message: str, page: str | None, engine: str
+) -> None:
     """Each bound, when hit, raises a FormatError naming the file and the page."""
     path = shared / PUTUO
 
     with pytest.raises(FormatError, match=re.escape(message)) as caught:
-        read_pdf(path, limits=limits)
+        read_pdf(path, limits=limits, engine=engine)
 
     assert (caught.value.location.file, caught.value.location.page) == (str(path), page)
 
@@ -354,10 +361,11 @@ def test_limits_must_be_positive(field: str) -> None:
         Limits(**{field: 0})
 
 
-def test_missing_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_missing_file(tmp_path: Path, engine: str) -> None:
     """No such file: FileNotFoundError, as for every reader."""
     with pytest.raises(FileNotFoundError):
-        read_pdf(tmp_path / "absent.pdf")
+        read_pdf(tmp_path / "absent.pdf", engine=engine)
 
 
 def _lines(*texts: str) -> list[_Line]:

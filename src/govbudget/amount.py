@@ -310,6 +310,8 @@ class Amount:
     @classmethod
     def empty(cls, unit: Unit, places: int) -> Amount:
         """A blank cell (empty, ``-``, ``—``) in a table printed at *places* decimals."""
+        if cls is Amount and type(unit) is Unit and type(places) is int:
+            return _empty(unit, places)  # amounts are immutable: one blank per precision
         return cls(Decimal(0), unit, places, blank=True)
 
     @property
@@ -347,6 +349,8 @@ class Amount:
         Raises:
             ValueError: When the value has more decimals than *places*.
         """
+        if type(places) is int and places >= self.places:  # widening keeps every digit
+            return _trusted(self.value, self.unit, places, blank=self.blank)
         return Amount(self.value, self.unit, places, blank=self.blank)
 
     def rounded(self, places: int) -> Amount:
@@ -443,16 +447,42 @@ def parse_amount(text: str, unit: Unit, *, location: Location | None = None) -> 
     cleaned = text.strip(_EDGE_SPACES)
     if cleaned in _BLANKS:
         return Amount.empty(unit, 0)
-    cleaned = unicodedata.normalize("NFKC", cleaned).replace("−", "-").replace("﹣", "-")
-    if cleaned in _BLANKS:
-        return Amount.empty(unit, 0)
+    if not cleaned.isascii():
+        cleaned = unicodedata.normalize("NFKC", cleaned).replace("−", "-").replace("﹣", "-")
+        if cleaned in _BLANKS:
+            return Amount.empty(unit, 0)
     match = _NUMBER.fullmatch(cleaned)
     if match is None or (match["int"] is None and match["frac"] is None):
         raise AmountError("not a figure", text=text, location=location)
     digits = (match["int"] or "0").replace(",", "")
     frac = match["frac"]
     number = f"{match['sign'] or ''}{digits}" + (f".{frac}" if frac is not None else "")
-    return Amount(Decimal(number), unit, len(frac) if frac is not None else 0)
+    return _read(Decimal(number), unit, len(frac) if frac is not None else 0)
+
+
+def _read(value: Decimal, unit: Unit, places: int) -> Amount:
+    """An amount whose value was just read with exactly *places* decimals.
+
+    The checks :class:`Amount` makes (a finite ``Decimal``, no more decimals than printed,
+    an ``int`` precision) hold by construction here, so they are not run again: reading
+    is the hot path of every reader.
+    """
+    return _trusted(value, unit, places, blank=False)
+
+
+def _trusted(value: Decimal, unit: Unit, places: int, *, blank: bool) -> Amount:
+    """An :class:`Amount` from fields already known valid, without checking them again."""
+    amount = object.__new__(Amount)
+    object.__setattr__(amount, "value", value)
+    object.__setattr__(amount, "unit", unit)
+    object.__setattr__(amount, "places", places)
+    object.__setattr__(amount, "blank", blank)
+    return amount
+
+
+@functools.lru_cache(maxsize=256)
+def _empty(unit: Unit, places: int) -> Amount:
+    return Amount(Decimal(0), unit, places, blank=True)
 
 
 def common_places(amounts: Iterable[Amount]) -> int:

@@ -6,7 +6,8 @@ Commands:
     Also ``--min-severity info|warning|error``, ``--color auto|always|never``,
     ``--together`` (the files are one disclosure published in parts: tables in one,
     narrative in another), ``--year Y`` (the year, for a document that does not
-    print it) and ``--region R`` (the region whose required tables apply). Read
+    print it), ``--region R`` (the region whose required tables apply) and
+    ``--pdf-engine pdfium|pdfplumber`` (what reads PDF pages). Read
     each disclosure and run every consistency check; print the findings grouped by
     table, each with where it is (``位置：`` file, table, row, column), what was expected,
     what was found and the tolerance (or the JSON report, schema ``govbudget.report/2``).
@@ -21,7 +22,7 @@ Commands:
 ``govbudget sum PARENT = CHILD + CHILD ...``
     Check that a printed total equals the sum of printed parts, within rounding. The
     precision is inferred from all the figures together, as a table prints them.
-``govbudget convert PATH --to json|csv|xlsx [-o OUT]``
+``govbudget convert PATH --to json|csv|xlsx [-o OUT] [--pdf-engine pdfium|pdfplumber]``
     Read a disclosure in any format and write it as govbudget JSON (to OUT or standard
     output), CSV files (one per table, in the folder OUT) or an Excel workbook OUT.
 ``govbudget code TEXT ...``
@@ -74,6 +75,7 @@ from govbudget.disclosure import Disclosure
 from govbudget.errors import GovbudgetError
 from govbudget.harvest import harvest
 from govbudget.readers import read, read_many
+from govbudget.readers.pdf import ENGINES
 from govbudget.report import Finding, Report, Severity, Unreadable, reports_to_json
 from govbudget.review.listing import is_review, review_lines
 from govbudget.tables.publication import REGIONS
@@ -307,8 +309,11 @@ def _items(paths: Sequence[str], *, together: bool) -> list[str | Unreadable]:
 def _read(item: str, paths: Sequence[str], args: argparse.Namespace) -> Disclosure:
     """The disclosure in *item*, or in every path at once with ``--together``."""
     year: int | None = args.year
+    engine: str = args.pdf_engine
     if args.together:
-        return read_many(paths, year=year)
+        return read_many(paths, year=year, engine=engine)
+    if engine != ENGINES[0]:
+        return read(item, year=year, engine=engine)
     return read(item) if year is None else read(item, year=year)
 
 
@@ -381,6 +386,7 @@ def _cmd_check_bulk(args: argparse.Namespace) -> int:
         skip=args.skip or (),
         year=args.year,
         region=args.region,
+        engine=args.pdf_engine,
         catalogues=args.catalogue or (),
     )
     with run:
@@ -421,7 +427,7 @@ def _totals(documents: Sequence[Report | Unreadable]) -> str:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    disclosure = read(args.path)
+    disclosure = read(args.path, engine=args.pdf_engine)
     for problem in disclosure.problems:
         print(f"govbudget convert: warning: {args.path}: {problem}", file=sys.stderr)
     if args.to == "json":
@@ -586,6 +592,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _pdf_engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pdf-engine",
+        choices=list(ENGINES),
+        default=ENGINES[0],
+        help="what reads PDF pages: pdfium (default, fast) or pdfplumber (the fallback)",
+    )
+
+
 def _catalogue_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--catalogue",
@@ -616,7 +631,11 @@ def _harvest_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _bulk_options(parser: argparse.ArgumentParser) -> None:
-    """The options of a bulk run of ``check`` (workers, a Dask cluster, the findings table)."""
+    """The options of a bulk run of ``check`` (workers, a Dask cluster, the findings table).
+
+    With them, ``--pdf-engine`` (which also applies to a plain ``check``).
+    """
+    _pdf_engine_option(parser)
     parser.add_argument(
         "--jobs",
         type=_jobs,
@@ -706,6 +725,7 @@ def _parser() -> argparse.ArgumentParser:
     p_convert.add_argument(
         "-o", "--output", default=None, help="the file (json, xlsx) or folder (csv) to write"
     )
+    _pdf_engine_option(p_convert)
     p_convert.set_defaults(func=_cmd_convert)
 
     p_code = sub.add_parser("code", help="read classification codes and show their place")

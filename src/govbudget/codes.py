@@ -23,10 +23,11 @@ Names belong to a code in a year and live in the catalogue, keyed by ``(scheme, 
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import re
 import unicodedata
-from typing import ClassVar, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 import attrs
 
@@ -155,7 +156,8 @@ class Code:
     def _check_digits(self, _attribute: attrs.Attribute[str], digits: str) -> None:
         if type(self) is Code:
             raise TypeError("Code is abstract: use FunctionCode, DeptEconomicCode or ...")
-        problem = type(self)._problem(digits)
+        kind: Any = type(self)  # a class: hashable, whatever mypy infers for attrs classes
+        problem = _problem(kind, digits) if isinstance(digits, str) else self._problem(digits)
         if problem is not None:
             raise CodeError(problem, text=digits)
 
@@ -186,10 +188,9 @@ class Code:
     @property
     def parent(self) -> Self | None:
         """The code one level up (20101 for 2010101), or ``None`` for a 类."""
-        index = self.levels.index(self.level)
-        if index == 0:
-            return None
-        return type(self)(self.digits[: self.levels[index - 1].value])
+        kind: Any = type(self)
+        found: Self | None = _parent(kind, self.digits)
+        return found
 
     @property
     def ancestors(self) -> tuple[Self, ...]:
@@ -330,6 +331,23 @@ class Code:
         return True
 
 
+@functools.lru_cache(maxsize=16384)
+def _problem(cls: Any, digits: str) -> str | None:
+    """:meth:`Code._problem`, remembered: the same codes are read again and again."""
+    found: str | None = cls._problem(digits)
+    return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _parent(cls: Any, digits: str) -> Any:
+    """The code one level above *digits* in *cls*, remembered (codes are immutable)."""
+    levels = cls.levels
+    index = levels.index(Level(len(digits)))
+    if index == 0:
+        return None
+    return cls(digits[: levels[index - 1].value])
+
+
 @attrs.frozen(order=True)
 class FunctionCode(Code):
     """A functional expenditure code (支出功能分类): 类 201, 款 20101, 项 2010101.
@@ -389,6 +407,19 @@ def parse_code(
 
     .. versionadded:: 0.1
     """
+    if location is None and isinstance(text, str):
+        return _parse_code(text)  # codes are immutable: each text is read once
+    return _parse_code_at(text, location)
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse_code(text: str) -> FunctionCode | DeptEconomicCode | GovEconomicCode:
+    return _parse_code_at(text, None)
+
+
+def _parse_code_at(
+    text: str, location: Location | None
+) -> FunctionCode | DeptEconomicCode | GovEconomicCode:
     match = _LEADING.match(_normalise(text)) if isinstance(text, str) else None
     cls = _BY_LEADING.get(match["code"][:1]) if match is not None else None
     if cls is None:

@@ -85,20 +85,41 @@ def _table_dict(table: Table) -> dict[str, Any]:
     return out
 
 
+_NOWHERE: Final = Location()
+
+
+def _located(
+    exc: InputError, entry: dict[str, Any], unit: Unit, at: Location, index: int
+) -> InputError:
+    """The error a bad row gives when read naming its row and column (as the reader says)."""
+    key = entry.get("code") or entry.get("line")
+    row_at = at.evolve(row=str(key if key is not None else index))
+    try:
+        if entry.get("code"):
+            _exact_code(entry["code"], row_at)
+        for column, value in entry.get("cells", {}).items():
+            cells.decode(value, unit, location=row_at.evolve(column=column))
+    except InputError as located:
+        return located
+    return exc.at(row_at)
+
+
 def _table(data: dict[str, Any], where: Location) -> Table:
     kind = converter.structure(data["kind"], TableKind)
     unit = converter.structure(data["unit"], Unit)
     at = where.evolve(table=kind.label)
     rows = []
     for index, entry in enumerate(data.get("rows", [])):
-        key = entry.get("code") or entry.get("line")
-        row_at = at.evolve(row=str(key if key is not None else index))
-        code = _exact_code(entry["code"], row_at) if entry.get("code") else None
-        figures = {
-            column: cells.decode(value, unit, location=row_at.evolve(column=column))
-            for column, value in entry.get("cells", {}).items()
-        }
-        location = converter.structure(entry.get("location", {}), Location)
+        try:
+            code = _exact_code(entry["code"], None) if entry.get("code") else None
+            figures = {
+                column: cells.decode(value, unit)
+                for column, value in entry.get("cells", {}).items()
+            }
+        except InputError as exc:  # read again, naming where: only a bad row pays for it
+            raise _located(exc, entry, unit, at, index) from None
+        found = entry.get("location")
+        location = _NOWHERE if not found else converter.structure(found, Location)
         if code is not None:
             rows.append(
                 Row(code=code, label=entry.get("label", ""), cells=figures, location=location)
@@ -124,7 +145,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     )
 
 
-def _exact_code(text: object, where: Location) -> RowCode:
+def _exact_code(text: object, where: Location | None) -> RowCode:
     """A row's code as stored: its compact digits exactly, nothing read around them.
 
     A printed spelling (``201 01 01``, ``2010101 行政运行``) is for the readers of printed

@@ -52,6 +52,7 @@ def check_files_on(
     region: str | None = None,
     catalogues: Iterable[str | Path] = (),
     done: Iterable[str] = (),
+    engine: str = "pdfium",
 ) -> Iterator[FileResult]:
     """Check each file on the Dask cluster of *client*; yield the results as files finish.
 
@@ -72,6 +73,7 @@ def check_files_on(
         year=year,
         region=region,
         catalogues=tuple(map(str, catalogues)),
+        engine=engine,
     )
     skipped = set(done)
     todo = iter([name for name in map(str, paths) if name not in skipped])

@@ -51,6 +51,7 @@ class Options:
             when ``None``.
         catalogues: Harvest files (written by ``govbudget catalogue harvest``) merged
             into the shipped catalogue for the names check.
+        engine: What reads PDF pages (``"pdfium"`` or ``"pdfplumber"``).
 
     .. versionadded:: 0.2
     """
@@ -60,6 +61,7 @@ class Options:
     year: int | None = None
     region: str | None = None
     catalogues: tuple[str, ...] = attrs.field(default=(), converter=_skip)
+    engine: str = "pdfium"
 
 
 @attrs.frozen
@@ -165,7 +167,7 @@ def check_file(path: str | Path, options: Options | None = None) -> FileResult:
     error: str | None = None
     detail: str | None = None
     try:
-        disclosure = read(name) if chosen.year is None else read(name, year=chosen.year)
+        disclosure = read(name, year=chosen.year, engine=chosen.engine)
         checked = check(
             disclosure,
             rules=chosen.rules,
@@ -225,6 +227,7 @@ def check_files(
     region: str | None = None,
     catalogues: Iterable[str | Path] = (),
     done: Iterable[str] = (),
+    engine: str = "pdfium",
     task: Callable[[str, Options], FileResult] | None = None,
 ) -> Iterator[FileResult]:
     """Check each file on a pool of *jobs* processes; yield the results as files finish.
@@ -242,6 +245,7 @@ def check_files(
             (:attr:`~govbudget.bulk.FindingsTable.done`).
         task: What is done with each file (default :func:`check_file`): a function the
             worker processes can import, taking the path and the :class:`Options`.
+        engine: What reads PDF pages (``"pdfium"`` or ``"pdfplumber"``).
 
     A file that cannot be read or checked is a result with its error; a worker process
     that dies (out of memory, a crash in a PDF library) is replaced and each file it held
@@ -261,6 +265,7 @@ def check_files(
         year=year,
         region=region,
         catalogues=tuple(map(str, catalogues)),
+        engine=engine,
     )
     todo = _todo(paths, done)
     work = check_file if task is None else task

@@ -31,6 +31,7 @@ class BulkRun:
         region: The region whose required tables apply (default: each document's own).
         catalogues: Harvest files merged into the catalogue for the names check.
         stream: Where the progress bar and :meth:`say` lines go (default stderr).
+        engine: What reads PDF pages (``"pdfium"`` or ``"pdfplumber"``).
 
     Use as a context manager and iterate over it: each :class:`FileResult` comes as its
     file finishes, already written to the table, the progress bar moved on.
@@ -56,6 +57,7 @@ class BulkRun:
         region: str | None = None,
         catalogues: Iterable[str | Path] = (),
         stream: TextIO | None = None,
+        engine: str = "pdfium",
     ) -> None:
         if resume and output is None:
             raise GovbudgetError("--resume needs --output: the findings table of the run to resume")
@@ -72,6 +74,7 @@ class BulkRun:
         self.year = year
         self.region = region
         self.catalogues = tuple(map(str, catalogues))
+        self.engine = engine
         self.progress = FilesProgress(len(self.files), stream=stream)
         self._stack = contextlib.ExitStack()
 
@@ -94,6 +97,7 @@ class BulkRun:
             "year": self.year,
             "region": self.region,
             "catalogues": self.catalogues,
+            "engine": self.engine,
         }
 
     def say(self, line: str) -> None:

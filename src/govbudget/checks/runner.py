@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from govbudget.catalogue import Catalogue
+from govbudget.checks import compiled
 from govbudget.checks.blame import suspects
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule
 from govbudget.checks.relations import Op, Relation
@@ -48,23 +50,25 @@ def check(
     """
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     if names is None:
-        names = Catalogue()
+        names = _shipped()
     context = Context(disclosure, names, region=region)
     findings: list[Finding] = []
-    relations: list[Relation] = []
+    relations: list[Relation | compiled.Bound] = []
     ran: list[str] = []
     skipped: list[str] = []
+    plans = compiled.Plans(disclosure)
     for rule in chosen:
         if rule.needs_names and names is None:
             skipped.append(rule.id)
             continue
         ran.append(rule.id)
-        findings.extend(_run(rule, context, relations))
+        findings.extend(_run(rule, context, relations, plans))
+    failed = not all(r.holds for r in relations)
     return Report(
         findings=findings,
         rules=ran,
         skipped=skipped,
-        suspects=suspects(relations),
+        suspects=suspects([_full(r) for r in relations]) if failed else (),
         checked=len(relations),
         department=disclosure.department,
         year=disclosure.year,
@@ -73,6 +77,12 @@ def check(
         tables=tuple(disclosure.tables),
         coverage=dict(context.coverage),
     )
+
+
+@functools.cache
+def _shipped() -> Catalogue:
+    """The shipped catalogue, made once: it is immutable and caches what it reads."""
+    return Catalogue()
 
 
 def relations_of(
@@ -91,21 +101,31 @@ def relations_of(
     """
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     context = Context(disclosure, None)
-    found: list[Relation] = []
+    found: list[Relation | compiled.Bound] = []
+    plans = compiled.Plans(disclosure)
     for rule in chosen:
         if not rule.needs_names:
-            _run(rule, context, found)
-    return found
+            _run(rule, context, found, plans)
+    return [_full(r) for r in found]
 
 
-def _run(rule: Rule, context: Context, relations: list[Relation]) -> list[Finding]:
+def _full(item: Relation | compiled.Bound) -> Relation:
+    return item if isinstance(item, Relation) else item.relation()
+
+
+def _run(
+    rule: Rule,
+    context: Context,
+    relations: list[Relation | compiled.Bound],
+    plans: compiled.Plans,
+) -> list[Finding]:
     findings: list[Finding] = []
     try:
-        for item in rule.run(context):
-            if isinstance(item, Relation):
+        for item in plans.judged(rule, context):
+            if isinstance(item, Relation | compiled.Bound):
                 relations.append(item)
                 if not item.holds:
-                    findings.append(violation(rule, item))
+                    findings.append(violation(rule, _full(item)))
             else:
                 findings.append(item)
     except Exception as exc:

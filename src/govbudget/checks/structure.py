@@ -6,10 +6,12 @@ blank parents, codes of the wrong scheme, and codes checked against the catalogu
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from typing import cast
 
 import attrs
 
@@ -403,6 +405,7 @@ _ORDINAL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """A name as compared with the catalogue.
 
@@ -443,6 +446,7 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
     if names is None:
         return
     year = context.disclosure.year
+    verifies = isinstance(names, Verifies)  # a runtime protocol check is slow: once
     for table in context.disclosure.tables.values():
         for row in table.coded_rows():
             assert row.code is not None
@@ -460,7 +464,7 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                     row=row,
                 )
                 continue
-            if isinstance(names, Verifies) and not names.is_verified(row.code, year):
+            if verifies and not cast("Verifies", names).is_verified(row.code, year):
                 context.coverage["codes_inferred"] += 1
             else:
                 context.coverage["codes_verified"] += 1

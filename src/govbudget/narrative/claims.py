@@ -26,6 +26,7 @@ with no whole named is of the whole stated before a list (``合计10,150.48万�
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -199,6 +200,16 @@ def numbers(text: str) -> Iterator[Number]:
     >>> [n.text for n in numbers("收入2,940.05万元，占99.79%；2024年度")]
     ['2,940.05', '99.79']
     """
+    return iter(_numbers(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[Number, ...]:
+    """:func:`numbers`, read once per text (numbers are immutable; sentences are reread)."""
+    return tuple(_read_numbers(text))
+
+
+def _read_numbers(text: str) -> Iterator[Number]:
     previous = 0
     for match in _NUMBER.finditer(text):
         digits = match["num"]
@@ -258,6 +269,16 @@ def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
     .. versionchanged:: 0.2
        ``budget``.
     """
+    return iter(_found(narrative, budget))
+
+
+@functools.lru_cache(maxsize=256)
+def _found(narrative: str, budget: bool) -> tuple[Claim, ...]:
+    """:func:`claims`, found once per text: claims are immutable, a check reads them often."""
+    return tuple(_claims(narrative, budget=budget))
+
+
+def _claims(narrative: str, *, budget: bool) -> Iterator[Claim]:
     state = _Paragraph()
     read = _budget_sentence_claims if budget else _sentence_claims
     for text, positions in _paragraphs(narrative):

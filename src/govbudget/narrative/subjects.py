@@ -10,6 +10,7 @@ the closest name, and the binding says so (a garbled name is worth a warning).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -254,6 +255,7 @@ def category_in(table: Table, name: str, column: str) -> Binding | None:
 _LIST_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 
 
+@functools.lru_cache(maxsize=8192)
 def _plain(label: str) -> str:
     """A label compared by its words: compacted, without its list number, 其它 as 其他."""
     return _LIST_NUMBER.sub("", compact(label)).replace("其它", "其他")

@@ -23,7 +23,7 @@ from govbudget.errors import FormatError
 from govbudget.location import Location
 from govbudget.readers.excel import read_xls, read_xlsx
 from govbudget.readers.layout import assemble
-from govbudget.readers.pdf import read_pdf
+from govbudget.readers.pdf import ENGINES, read_pdf
 from govbudget.readers.printed import PrintedDocument
 from govbudget.readers.text import read_text
 
@@ -54,13 +54,15 @@ def sniff(head: bytes) -> str:
     return "json" if stripped.startswith(b"{") else "text"
 
 
-def read(path: str | Path, *, year: int | None = None) -> Disclosure:
+def read(path: str | Path, *, year: int | None = None, engine: str = "pdfium") -> Disclosure:
     """Read the disclosure in the file at *path*, whatever its format.
 
     Args:
         path: The file.
         year: The year, for a document that does not print it (a year the document
             prints wins; a different *year* is recorded as a problem).
+        engine: What reads a PDF's pages: ``"pdfium"`` (the default) or
+            ``"pdfplumber"`` (see :func:`~govbudget.readers.pdf.read_pdf`).
 
     Raises:
         FileNotFoundError: When there is no such file.
@@ -68,18 +70,21 @@ def read(path: str | Path, *, year: int | None = None) -> Disclosure:
             yet; the message names the file.
         AmountError: When a figure cannot be read; the message names where it was.
         CodeError: When a code cannot be read; the message names where it was.
+        ValueError: When *engine* is not one of :data:`~govbudget.readers.pdf.ENGINES`.
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-       *year*.
+       *year* and *engine*.
     """
-    found = _printed(path)
+    found = _printed(path, engine)
     if isinstance(found, Disclosure):
         return found
     return assemble(found, year=year)
 
 
-def read_many(paths: Iterable[str | Path], *, year: int | None = None) -> Disclosure:
+def read_many(
+    paths: Iterable[str | Path], *, year: int | None = None, engine: str = "pdfium"
+) -> Disclosure:
     """Read one disclosure published as several files into one :class:`Disclosure`.
 
     A department may publish its tables in one file and its narrative in another; each
@@ -91,6 +96,7 @@ def read_many(paths: Iterable[str | Path], *, year: int | None = None) -> Disclo
     Args:
         paths: The files, in reading order.
         year: The year, when no file prints it.
+        engine: What reads the PDFs' pages (see :func:`read`).
 
     Raises:
         FileNotFoundError: When a file does not exist.
@@ -98,13 +104,15 @@ def read_many(paths: Iterable[str | Path], *, year: int | None = None) -> Disclo
             a typed disclosure (govbudget JSON or workbook), which cannot be combined.
 
     .. versionadded:: 0.2
+    .. versionchanged:: 0.2
+       *engine*.
     """
     files = [str(p) for p in paths]
     if not files:
         raise FormatError("no file given")
     documents: list[PrintedDocument] = []
     for file in files:
-        found = _printed(file)
+        found = _printed(file, engine)
         if isinstance(found, Disclosure):
             raise FormatError(
                 "a govbudget disclosure cannot be combined with other files; read it alone",
@@ -136,8 +144,10 @@ def read_many(paths: Iterable[str | Path], *, year: int | None = None) -> Disclo
     return assemble(merged, year=year, problems=problems)
 
 
-def _printed(path: str | Path) -> PrintedDocument | Disclosure:
+def _printed(path: str | Path, engine: str = "pdfium") -> PrintedDocument | Disclosure:
     """The printed document in the file at *path*, or the disclosure a govbudget file holds."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     file = Path(path)
     where = Location(file=str(path))
     size = file.stat().st_size
@@ -152,7 +162,7 @@ def _printed(path: str | Path) -> PrintedDocument | Disclosure:
     if kind == "text":
         return read_text(_decode(file.read_bytes(), where), source=str(path))
     if kind == "pdf":
-        return read_pdf(file)
+        return read_pdf(file, engine=engine)
     if kind == "xlsx":
         return read_xlsx(file)
     if kind == "xls":

@@ -1,11 +1,13 @@
 """Read a disclosure published as PDF into printed grids and narrative.
 
-:func:`read_pdf` makes one pass over each page with pdfplumber:
+:func:`read_pdf` makes one pass over each page. An engine reads the page's characters
+with their boxes and its ruled tables' cells: pdfium (:mod:`.pdfium`, the default) or
+pdfplumber (the fallback); both feed the same rules, which follow:
 
 - the page's characters are gathered once and clustered into lines by vertical overlap
   (not by equal ``top``), so a figure set a few points below its line — as some office
   suites print numbers in Chinese text — stays in its sentence;
-- on pages with rulings, pdfplumber's table finder gives each ruled table's cells; each
+- on pages with rulings, pdfplumber's lattice finder gives each ruled table's cells; each
   character goes to the cell that holds it, and a cell's wrapped lines are joined;
 - a ruled table is kept when its title sits above it, or is drawn in its top rows, with
   the ``公开NN表`` number, unit and department lines (read by :mod:`.heading`), or when
@@ -28,7 +30,8 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -39,13 +42,15 @@ from govbudget.errors import FormatError, GovbudgetError
 from govbudget.location import Location
 from govbudget.pages import Page as PrintedPage
 from govbudget.readers import heading as printed_heading
+from govbudget.readers import pdfium
+from govbudget.readers.pdfium import Glyph as _Glyph
 from govbudget.readers.printed import PrintedDocument, PrintedRow, PrintedTable
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
     from pdfplumber.table import Table
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "read_pdf"]
+__all__ = ["DEFAULT_LIMITS", "ENGINES", "Limits", "read_pdf"]
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -79,15 +84,6 @@ class Limits:
 
 #: The bounds :func:`read_pdf` uses unless given others; far above any real disclosure.
 DEFAULT_LIMITS: Final = Limits()
-
-
-class _Glyph(NamedTuple):
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
 
 
 @attrs.frozen
@@ -139,12 +135,21 @@ _ENUMERATED: Final = re.compile(
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
 
 
-def read_pdf(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> PrintedDocument:
+#: The engines :func:`read_pdf` can read pages with; the first is the default.
+ENGINES: Final = ("pdfium", "pdfplumber")
+
+
+def read_pdf(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, engine: str = "pdfium"
+) -> PrintedDocument:
     """Read the disclosure in the PDF at *path* as printed tables and narrative.
 
     Args:
         path: The PDF file.
         limits: Bounds on pages, characters, objects and time.
+        engine: What reads the pages: ``"pdfium"`` (pypdfium2, the default, about ten
+            times faster) or ``"pdfplumber"`` (pdfminer, the fallback). Both give the
+            same characters and rulings to the same layout rules (:mod:`.pdfium`).
 
     Returns:
         The document's tables (one per disclosure table, continuation pages appended),
@@ -155,21 +160,34 @@ def read_pdf(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> PrintedDoc
         FileNotFoundError: When there is no such file.
         FormatError: When the file is not a PDF, is encrypted, is damaged, or breaks a
             bound in *limits*; the message names the file and, where known, the page.
+        ValueError: When *engine* is not one of :data:`ENGINES`.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       *engine*; pdfium is the default.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    file = Path(path)
+    where = Location(file=str(path))
+    with file.open("rb") as handle:
+        if b"%PDF-" not in handle.read(1024):
+            raise FormatError("not a PDF file (no %PDF- header)", location=where)
+    reader = _Reader(str(path), limits, time.monotonic())
+    if engine == "pdfium":
+        return _read_pdfium(file, reader)
+    return _read_pdfplumber(file, reader)
+
+
+def _read_pdfplumber(file: Path, reader: _Reader) -> PrintedDocument:
     import pdfplumber  # noqa: PLC0415 -- optional at import time; see test_import_is_light
     from pdfminer.pdfdocument import (  # noqa: PLC0415
         PDFEncryptionError,
         PDFPasswordIncorrect,
     )
 
-    file = Path(path)
-    where = Location(file=str(path))
-    with file.open("rb") as handle:
-        if b"%PDF-" not in handle.read(1024):
-            raise FormatError("not a PDF file (no %PDF- header)", location=where)
-    started = time.monotonic()
+    where = Location(file=reader.file)
+    limits = reader.limits
     try:
         pdf = pdfplumber.open(file)
     except Exception as exc:
@@ -180,22 +198,107 @@ def read_pdf(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> PrintedDoc
             ) from exc
         raise FormatError(f"cannot open the PDF: {_describe(cause)}", location=where) from exc
     with pdf:
-        reader = _Reader(str(path), limits, started)
         try:
             pages = pdf.pages
         except Exception as exc:
             raise FormatError(
                 f"cannot read the page tree: {_describe(_cause(exc))}", location=where
             ) from exc
-        if not pages:
-            raise FormatError("the PDF has no pages", location=where)
-        if len(pages) > limits.max_pages:
-            raise FormatError(
-                f"the PDF has {len(pages)} pages; the limit is {limits.max_pages}", location=where
-            )
+        _count_pages(len(pages), limits, where)
         for number, page in enumerate(pages, start=1):
-            reader.page(page, number)
+            try:
+                reader.page(number, partial(_plumber_content, page, limits))
+            finally:
+                page.close()  # let pdfplumber drop what it cached for the page
         return reader.document()
+
+
+def _read_pdfium(file: Path, reader: _Reader) -> PrintedDocument:
+    where = Location(file=reader.file)
+    limits = reader.limits
+    try:
+        pdf = pdfium.open_pdf(file)
+    except Exception as exc:
+        if "password" in str(exc).lower():
+            raise FormatError(
+                "the PDF is encrypted and cannot be read without its password", location=where
+            ) from exc
+        raise FormatError(f"cannot open the PDF: {_describe(exc)}", location=where) from exc
+    try:
+        _count_pages(len(pdf), limits, where)
+        for number in range(1, len(pdf) + 1):
+            reader.page(number, partial(_pdfium_content, pdf, number, limits))
+        return reader.document()
+    finally:
+        pdf.close()
+
+
+def _count_pages(pages: int, limits: Limits, where: Location) -> None:
+    if not pages:
+        raise FormatError("the PDF has no pages", location=where)
+    if pages > limits.max_pages:
+        raise FormatError(
+            f"the PDF has {pages} pages; the limit is {limits.max_pages}", location=where
+        )
+
+
+def _within(objects: int, chars: int, limits: Limits, where: Location) -> None:
+    """Raise when a page draws more objects or characters than *limits* allow."""
+    if objects > limits.max_objects:
+        raise FormatError(
+            f"the page draws {objects} objects; the limit is {limits.max_objects}",
+            location=where,
+        )
+    if chars > limits.max_chars:
+        raise FormatError(
+            f"the page has {chars} characters; the limit is {limits.max_chars}",
+            location=where,
+        )
+
+
+def _pdfium_content(
+    pdf: Any, number: int, limits: Limits, where: Location
+) -> tuple[list[_Glyph], list[Table], int]:
+    """One page's characters, ruled tables and drawn figures, read with pdfium.
+
+    The figures are the images and the curves (subpaths neither a line nor a box); the
+    page's objects must be within the limits.
+    """
+    page = pdf[number - 1]
+    try:
+        width, height = page.get_size()
+        textpage, chars = pdfium.characters(page)
+        try:
+            ruled = pdfium.rulings(page, height)
+            _within(chars + ruled.subpaths + ruled.images, chars, limits, where)
+            glyphs = pdfium.glyphs(textpage, height)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return glyphs, pdfium.find_tables(ruled, width, height), ruled.images + ruled.curves
+
+
+def _plumber_content(
+    page: Page, limits: Limits, where: Location
+) -> tuple[list[_Glyph], list[Table], int]:
+    """One page's characters, ruled tables and drawn figures, read with pdfplumber.
+
+    The figures are pdfplumber's images and curves; the page's objects must be within
+    the limits.
+    """
+    objects = page.objects
+    chars = objects.get("char", [])
+    _within(sum(len(items) for items in objects.values()), len(chars), limits, where)
+    glyphs = [
+        _Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"] or 1.0)
+        for c in chars
+        if c["text"].strip()
+    ]
+    ruled = bool(objects.get("line") or objects.get("rect"))
+    found = sorted(page.find_tables(), key=lambda t: t.bbox[1]) if ruled else []
+    drawn = sum(len(objects.get(kind, [])) for kind in ("image", "curve"))
+    return glyphs, found, drawn
 
 
 def _cause(exc: BaseException) -> BaseException:
@@ -224,8 +327,14 @@ class _Reader:
         self.cover: list[_Line] = []
         self.pages: list[PrintedPage] = []
 
-    def page(self, page: Page, number: int) -> None:
-        """Read one page, then let pdfplumber drop what it cached for it."""
+    def page(
+        self, number: int, load: Callable[[Location], tuple[list[_Glyph], list[Table], int]]
+    ) -> None:
+        """Read one page.
+
+        *load* gives its characters, ruled tables (top first) and the number of figures
+        it draws (images and curves).
+        """
         where = Location(file=self.file, page=number)
         elapsed = time.monotonic() - self.started
         if elapsed > self.limits.max_seconds:
@@ -234,19 +343,16 @@ class _Reader:
                 location=where,
             )
         try:
-            self._page(page, number, where)
+            glyphs, found, drawn = load(where)
+            self._page(glyphs, found, number, drawn)
         except GovbudgetError:
             raise
         except Exception as exc:
             raise FormatError(
                 f"cannot read the page: {_describe(_cause(exc))}", location=where
             ) from exc
-        finally:
-            page.close()
 
-    def _page(self, page: Page, number: int, where: Location) -> None:
-        glyphs, ruled = self._glyphs(page, where)
-        found = sorted(page.find_tables(), key=lambda t: t.bbox[1]) if ruled else []
+    def _page(self, glyphs: list[_Glyph], found: list[Table], number: int, drawn: int) -> None:
         inside, outside = _split(found, glyphs)
         lines = [line for line in _cluster(outside) if not _FOLIO.match(line.text)]
         if number == 1:
@@ -303,7 +409,6 @@ class _Reader:
         margins = _margins(narrative)
         self.narrative.extend((line, margins) for line in narrative)
         text = "\n".join(_paragraphs([(line, margins) for line in narrative]))
-        drawn = sum(len(page.objects.get(kind, [])) for kind in ("image", "curve"))
         self.pages.append(PrintedPage(number, text, tables=placed, figures=drawn))
 
     def _carried_over(self, above: list[_Line], table: Any) -> bool:
@@ -334,28 +439,6 @@ class _Reader:
             cells[column] += line.text
         opened.rows[-1] = PrintedRow(cells, location=last.location)
         return True
-
-    def _glyphs(self, page: Page, where: Location) -> tuple[list[_Glyph], bool]:
-        """The page's printed characters and whether it has rulings, within the limits."""
-        objects = page.objects
-        count = sum(len(items) for items in objects.values())
-        if count > self.limits.max_objects:
-            raise FormatError(
-                f"the page draws {count} objects; the limit is {self.limits.max_objects}",
-                location=where,
-            )
-        chars = objects.get("char", [])
-        if len(chars) > self.limits.max_chars:
-            raise FormatError(
-                f"the page has {len(chars)} characters; the limit is {self.limits.max_chars}",
-                location=where,
-            )
-        glyphs = [
-            _Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"] or 1.0)
-            for c in chars
-            if c["text"].strip()
-        ]
-        return glyphs, bool(objects.get("line") or objects.get("rect"))
 
     def _place(
         self,
@@ -754,7 +837,13 @@ def _wraps(line: _Line, margins: _Margins, following: _Line, next_margins: _Marg
         return False
     if following.x0 > next_margins.left + 0.25 * following.size:
         return False
-    short = margins.right - line.x1
+    short = margins.right - line.x1 - _SLACK
     if line.text.endswith(tuple(_STOPS)):
         return short <= 1.5 * line.size
     return short <= 6 * line.size
+
+
+#: Points: positions an engine keeps as 32-bit floats (pdfium) differ by this much from
+#: the same positions kept as 64-bit (pdfminer); a line that stops exactly at a bound
+#: must fall on the same side of it under both.
+_SLACK: Final = 0.01

@@ -271,9 +271,10 @@ class Table:
         places = self.places
         blank = Amount.empty(self.unit, places)
         widened: dict[str, dict[str, Amount]] = {}
+        keys = self.column_keys
         for key, row in self._index.items():
             cells: dict[str, Amount] = {}
-            for column in self.column_keys:
+            for column in keys:
                 cell = row.cells.get(column)
                 if cell is None:
                     cell = blank

@@ -1,0 +1,354 @@
+"""Relations compiled once per table shape, then judged on plain decimals.
+
+The sum rules (``sum.*``, ``row.*``, ``summary.*``, ``economic.*``, ``three-public.*``,
+``across.*``, ``budget.*``) decide *which* cells to relate from what a disclosure prints,
+not from its figures: the tables, their unit, rows (key, code or line, label), columns,
+and which cells are printed blank (a blank parent stands for its children). That is the
+disclosure's *shape*. The first time a rule runs on a shape, the relations it yields are
+kept as templates: for each term its cell, sign and label, and each relation's wording.
+Every later check of a disclosure of the same shape binds the templates to its figures
+and judges them directly; a :class:`~govbudget.checks.relations.Relation` is built only
+for a relation that fails, or when every relation is asked for (the blame step, when
+something fails, and :func:`~govbudget.checks.runner.relations_of`).
+
+Only the rules in :data:`SHAPE_ONLY` are compiled: each was read to make sure it looks at
+figures only through ``blank``. A rule registered under one of those ids with another
+function is run as written. The templates are kept in a bounded cache, so a bulk run over
+many shapes holds at most :data:`MAX_SHAPES` of them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Sequence
+from decimal import Decimal, localcontext
+from threading import Lock
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govbudget.amount import EXACT, Amount, _radius
+from govbudget.checks.relations import Op, Relation, Term
+from govbudget.tables.base import CellRef, Table
+
+if TYPE_CHECKING:
+    from govbudget.checks.registry import Context, Rule
+    from govbudget.disclosure import Disclosure
+    from govbudget.report import Finding
+
+__all__ = ["MAX_SHAPES", "SHAPE_ONLY", "Bound", "Plans", "clear", "shape"]
+
+#: The rules whose relations depend on a disclosure's shape, never on its figures.
+SHAPE_ONLY: Final = frozenset(
+    {
+        "sum.hierarchy",
+        "sum.total",
+        "row.columns",
+        "row.balance",
+        "summary.income",
+        "summary.expenditure",
+        "summary.grand-total",
+        "summary.balanced",
+        "summary.fund-columns",
+        "summary.procurement",
+        "economic.personnel-public",
+        "three-public.sum",
+        "across.income",
+        "across.expenditure",
+        "across.appropriation",
+        "across.general-budget",
+        "across.basic",
+        "across.gov-fund",
+        "across.state-capital",
+        "across.three-public",
+        "budget.income",
+        "budget.expenditure",
+        "budget.appropriation",
+        "budget.general-budget",
+        "budget.gov-fund",
+        "budget.state-capital",
+        "budget.appropriation-expenditure",
+        "budget.basic",
+        "budget.personnel-public",
+        "budget.funds-by-code",
+        "budget.basic-by-code",
+        "budget.categories",
+        "budget.three-public",
+    }
+)
+
+#: The most shapes whose templates are kept (least recently used dropped first).
+MAX_SHAPES: Final = 256
+
+
+@attrs.frozen
+class _Slot:
+    """One term of a compiled relation: which cell, how it enters, its label."""
+
+    ref: CellRef
+    sign: int
+    label: str
+    absent: Amount | None  # the zero an unprinted cell stands for; None when printed
+    table: str = ""  # the table kind's value, a fast key
+    #: How the cell moves ``found - Σ parts``: +1, -1, or 0 when it is not printed.
+    weight: int = 0
+
+
+@attrs.frozen
+class _Template:
+    """A relation with its figures left out."""
+
+    slots: tuple[_Slot, ...]  # the found cell first
+    what: str
+    what_zh: str
+    op: Op
+    #: Per slot: table kind value, row, column, the unprinted zero (or None), weight.
+    lookups: tuple[tuple[str, str, str, Amount | None, int], ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: tuple(
+                (s.table, s.ref.row, s.ref.column, s.absent, s.weight) for s in self.slots
+            ),
+            takes_self=True,
+        ),
+    )
+
+
+class Bound:
+    """A compiled relation bound to one disclosure's figures, judged on construction.
+
+    ``holds`` says whether it holds; :meth:`relation` builds the full
+    :class:`~govbudget.checks.relations.Relation` when it is needed.
+
+    .. versionadded:: 0.2
+    """
+
+    __slots__ = ("_amounts", "_disclosure", "_template", "holds")
+
+    def __init__(
+        self,
+        template: _Template,
+        amounts: Sequence[Amount],
+        disclosure: Disclosure,
+        holds: bool | None = None,
+    ) -> None:
+        self._template = template
+        self._amounts = amounts
+        self._disclosure = disclosure
+        #: Whether the relation holds within rounding.
+        self.holds: bool = _holds(template, amounts) if holds is None else holds
+
+    def relation(self) -> Relation:
+        """The full relation, as the rule itself would have yielded it."""
+        template = self._template
+        terms = [
+            Term(
+                ref=slot.ref,
+                amount=amount,
+                label=slot.label,
+                table=None if slot.absent is not None else self._disclosure.table(slot.ref.table),
+                sign=slot.sign,
+                printed=slot.absent is None,
+            )
+            for slot, amount in zip(template.slots, self._amounts, strict=True)
+        ]
+        return Relation(terms[0], tuple(terms[1:]), template.what, template.what_zh, template.op)
+
+
+def _holds(template: _Template, amounts: Sequence[Amount]) -> bool:
+    """:attr:`Relation.holds`, computed without building the relation (same arithmetic).
+
+    Called under the ``EXACT`` decimal context. An unprinted cell is exactly zero.
+    """
+    unit = amounts[0].unit
+    if not all(a.unit is unit for a in amounts):
+        return _holds_mixed(template, amounts)
+    difference = radius = Decimal(0)
+    for slot, amount in zip(template.slots, amounts, strict=True):
+        sign = slot.weight
+        if sign == 0:
+            continue
+        if sign > 0:
+            difference += amount.value
+        else:
+            difference -= amount.value
+        radius += _radius(amount.places)
+    if template.op is Op.GE:
+        return difference >= -radius
+    return abs(difference) <= radius
+
+
+def _holds_mixed(template: _Template, amounts: Sequence[Amount]) -> bool:
+    """:func:`_holds` for a relation whose cells are printed in different units."""
+    unit = min((a.unit for a in amounts), key=lambda u: u.exponent)
+    difference = radius = Decimal(0)
+    for slot, amount in zip(template.slots, amounts, strict=True):
+        if slot.weight == 0:
+            continue
+        shift = amount.unit.exponent - unit.exponent
+        value, half = amount.value.scaleb(shift), amount.radius.scaleb(shift)
+        difference += value if slot.weight > 0 else -value
+        radius += half
+    if template.op is Op.GE:
+        return difference >= -radius
+    return abs(difference) <= radius
+
+
+_Plan = tuple[_Template, ...] | None  # None: the rule's output could not be compiled
+_SHAPES: OrderedDict[Hashable, dict[str, _Plan]] = OrderedDict()
+_LOCK = Lock()
+
+
+def clear() -> None:
+    """Forget every compiled relation (for tests and benchmarks that time a cold start).
+
+    .. versionadded:: 0.2
+    """
+    with _LOCK:
+        _SHAPES.clear()
+
+
+def shape(disclosure: Disclosure) -> Hashable:
+    """What the compiled rules look at: each table's layout and which cells are blank.
+
+    .. versionadded:: 0.2
+    """
+    tables = tuple(_table_shape(table) for table in disclosure.tables.values())
+    return (disclosure.family.value, disclosure.unit.value, tables)
+
+
+# Tables are immutable: a table's shape is worked out once, and forgotten with the table.
+_TABLE_SHAPES: dict[int, Hashable] = {}
+
+
+def _table_shape(table: Table) -> Hashable:
+    key = id(table)
+    found = _TABLE_SHAPES.get(key)
+    if found is not None:
+        return found
+    rows = []
+    for row in table.rows:
+        cells = row.cells  # its column keys, then whether each is blank
+        rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
+    columns = tuple((c.key, c.label) for c in table.columns)
+    made = (table.kind.value, table.unit.value, table.no_data, columns, tuple(rows))
+    _TABLE_SHAPES[key] = made
+    weakref.finalize(table, _TABLE_SHAPES.pop, key, None)
+    return made
+
+
+class Plans:
+    """The compiled relations of one disclosure's shape, rule by rule, for one run.
+
+    .. versionadded:: 0.2
+    """
+
+    def __init__(self, disclosure: Disclosure) -> None:
+        key = shape(disclosure)
+        with _LOCK:
+            plans = _SHAPES.get(key)
+            if plans is None:
+                plans = _SHAPES[key] = {}
+                while len(_SHAPES) > MAX_SHAPES:
+                    _SHAPES.popitem(last=False)
+            else:
+                _SHAPES.move_to_end(key)
+        self._plans = plans
+        self._disclosure = disclosure
+        self._cells = {
+            kind.value: table._widened  # the table's own widened figures
+            for kind, table in disclosure.tables.items()
+        }
+
+    def judged(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
+        """What *rule* yields on *context*: bound templates when compiled, else its output.
+
+        On the first run for a shape the rule runs as written and its relations are
+        compiled for the next.
+        """
+        ident = rule.id
+        if ident not in SHAPE_ONLY or not _registered(rule):
+            return list(rule.run(context))
+        plan = self._plans.get(ident, ())
+        if plan == ():
+            items: list[Relation | Bound | Finding] = list(rule.run(context))
+            self._plans[ident] = _compile(items, self._disclosure)
+            return items
+        if plan is None:
+            return list(rule.run(context))
+        cells = self._cells
+        disclosure = self._disclosure
+        with localcontext(EXACT):
+            bound: list[Relation | Bound | Finding] = []
+            for template in plan:
+                amounts, holds = _bind(template, cells)
+                bound.append(Bound(template, amounts, disclosure, holds))
+            return bound
+
+
+def _registered(rule: Rule) -> bool:
+    """Whether *rule* is the one registered by default under its id (the one compiled)."""
+    from govbudget.checks.registry import REGISTRY  # noqa: PLC0415 -- registry imports us
+
+    return rule.id in REGISTRY and REGISTRY[rule.id] is rule
+
+
+_ZERO: Final = Decimal(0)
+
+
+def _bind(
+    template: _Template, cells: dict[str, dict[str, dict[str, Amount]]]
+) -> tuple[list[Amount], bool]:
+    """The template's figures in one disclosure, and whether the relation holds.
+
+    One pass: gather each cell and add it in. Called under the ``EXACT`` context.
+    """
+    amounts: list[Amount] = []
+    difference = radius = _ZERO
+    unit = None
+    mixed = False
+    for table, row, column, absent, weight in template.lookups:
+        amount = cells[table][row][column] if absent is None else absent
+        amounts.append(amount)
+        if unit is None:
+            unit = amount.unit
+        elif amount.unit is not unit:
+            mixed = True
+        if weight > 0:
+            difference += amount.value
+            radius += _radius(amount.places)
+        elif weight < 0:
+            difference -= amount.value
+            radius += _radius(amount.places)
+    if mixed:
+        return amounts, _holds_mixed(template, amounts)
+    if template.op is Op.GE:
+        return amounts, difference >= -radius
+    return amounts, abs(difference) <= radius
+
+
+def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:
+    """The templates of a rule's output, or ``None`` when it is not relations of cells."""
+    templates = []
+    for item in items:
+        if not isinstance(item, Relation):
+            return None
+        slots: list[_Slot] = []
+        for term in item.terms:
+            table = disclosure.table(term.ref.table)
+            if term.printed:
+                if table is None or term.table is not table:
+                    return None
+                if term.amount is not table.amount(term.ref.row, term.ref.column):
+                    return None
+                weight = 1 if not slots else -term.sign
+                slots.append(
+                    _Slot(term.ref, term.sign, term.label, None, term.ref.table.value, weight)
+                )
+            else:
+                if term.table is not None:
+                    return None
+                slots.append(_Slot(term.ref, term.sign, term.label, term.amount))
+        templates.append(_Template(tuple(slots), item.what, item.what_zh, item.op))
+    return tuple(templates)

@@ -1,0 +1,159 @@
+"""Compiled relations judge exactly as the rules do, and claims are found once per text.
+
+A report made through compiled relations (the second check of a shape) must equal the
+report the rules make themselves (the first check after :func:`compiled.clear`), for any
+figures: the mutations below change one printed figure and keep the shape.
+"""
+
+from decimal import Decimal
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govbudget import Disclosure, check
+from govbudget.amount import Amount
+from govbudget.checks import compiled
+from govbudget.checks.registry import Registry, Rule
+from govbudget.checks.relations import Relation, cell
+from govbudget.checks.runner import relations_of
+from govbudget.narrative.claims import _found, claims
+from govbudget.report import Report, Severity
+from govbudget.strategies import consistent_disclosures
+from govbudget.tables.base import TableKind
+
+
+def _printed_cells(disclosure: Disclosure) -> list[tuple[TableKind, int, str]]:
+    return [
+        (kind, index, column)
+        for kind, table in disclosure.tables.items()
+        for index, row in enumerate(table.rows)
+        for column, amount in row.cells.items()
+        if not amount.blank
+    ]
+
+
+def _changed(
+    disclosure: Disclosure, where: tuple[TableKind, int, str], delta: Decimal
+) -> Disclosure:
+    """*disclosure* with one printed figure moved by *delta* (same places, same shape)."""
+    kind, index, column = where
+    table = disclosure.tables[kind]
+    row = table.rows[index]
+    old = row.cells[column]
+    new = Amount(old.value + delta, old.unit, old.places)
+    rows = list(table.rows)
+    rows[index] = attrs.evolve(row, cells={**row.cells, column: new})
+    tables = {**disclosure.tables, kind: attrs.evolve(table, rows=rows)}
+    return attrs.evolve(disclosure, tables=tables)
+
+
+def _plain_and_compiled(first: Disclosure, second: Disclosure) -> tuple[Report, Report]:
+    """The report on *second* by the rules themselves, then through compiled relations."""
+    compiled.clear()
+    plain = check(second)
+    compiled.clear()
+    check(first)  # compiles the shape
+    return plain, check(second)
+
+
+def test_the_seed_judged_compiled_equals_judged_plain(seed: Disclosure) -> None:
+    """Every printed figure of the seed bumped in turn: the same report either way."""
+    cells = _printed_cells(seed)[::7]
+
+    for where in cells:
+        changed = _changed(seed, where, Decimal("1.00"))
+        plain, fast = _plain_and_compiled(seed, changed)
+
+        assert fast == plain, where
+
+
+def test_a_defect_is_found_and_blamed_through_compiled_relations(seed: Disclosure) -> None:
+    """A figure made wrong after the shape is compiled is reported, and its cell suspected."""
+    where = next(w for w in _printed_cells(seed) if w[0] is TableKind.EXPENDITURE)
+    changed = _changed(seed, where, Decimal("100.00"))
+    compiled.clear()
+    check(seed)
+
+    report = check(changed)
+
+    assert not report.ok
+    assert report.suspects
+    assert report == _plain_and_compiled(seed, changed)[0]
+
+
+@settings(max_examples=25)
+@given(data=st.data(), disclosure=consistent_disclosures())
+def test_compiled_equals_plain_for_any_figures(data: st.DataObject, disclosure: Disclosure) -> None:
+    """Generated disclosures with one figure moved: the same report either way."""
+    cells = _printed_cells(disclosure)
+    if not cells:
+        return
+    where = data.draw(st.sampled_from(cells))
+    delta = data.draw(st.decimals(min_value=-500, max_value=500, places=0))
+    changed = _changed(disclosure, where, delta)
+
+    plain, fast = _plain_and_compiled(disclosure, changed)
+
+    assert fast == plain
+
+
+def test_relations_of_gives_full_relations(seed: Disclosure) -> None:
+    """relations_of() after compiling returns Relation objects equal to the rules' own."""
+    compiled.clear()
+    plain = relations_of(seed)
+
+    again = relations_of(seed)
+
+    assert all(isinstance(r, Relation) for r in again)
+    assert again == plain
+
+
+def test_a_rule_under_a_compiled_id_but_another_function_runs_as_written(
+    seed: Disclosure,
+) -> None:
+    """A registry's own rule named like a compiled one is never replaced by a template."""
+    calls: list[int] = []
+
+    def mine(context: object) -> list[Relation]:
+        calls.append(1)
+        found = cell(seed.table(TableKind.EXPENDITURE), "total", "total")
+        return [] if found is None else [Relation(found, ())]
+
+    registry = Registry()
+    registry.add(Rule("sum.hierarchy", "mine", "我的", Severity.ERROR, (), mine))
+
+    check(seed, registry=registry)
+    check(seed, registry=registry)
+
+    assert calls == [1, 1]
+
+
+def test_shape_ignores_figures_but_not_blanks(seed: Disclosure) -> None:
+    """Moving a figure keeps the shape; blanking one changes it."""
+    where = _printed_cells(seed)[0]
+    kind, index, column = where
+    moved = _changed(seed, where, Decimal("3"))
+    table = seed.tables[kind]
+    row = table.rows[index]
+    blanked_row = attrs.evolve(
+        row, cells={**row.cells, column: Amount.empty(row.cells[column].unit, 0)}
+    )
+    rows = [blanked_row if i == index else r for i, r in enumerate(table.rows)]
+    blanked = attrs.evolve(seed, tables={**seed.tables, kind: attrs.evolve(table, rows=rows)})
+
+    assert compiled.shape(moved) == compiled.shape(seed)
+    assert compiled.shape(blanked) != compiled.shape(seed)
+
+
+def test_claims_are_found_once_per_text() -> None:
+    """The second reading of a text finds its claims in the cache: the same claims."""
+    text = "本年支出合计123.45万元，其中：基本支出100.00万元，占81.0%。"
+    first = list(claims(text))
+    hits = _found.cache_info().hits
+
+    second = list(claims(text))
+
+    assert second == first
+    assert _found.cache_info().hits == hits + 1
+    assert [c.kind.value for c in first] == ["amount", "amount", "share"]
