@@ -457,6 +457,39 @@ def test_sections_out_of_the_contents_order_are_found() -> None:
     assert review(ordered, "document.contents") == []
 
 
+def test_a_listed_title_in_other_word_order_is_present() -> None:
+    """政府性基金财政拨款支出预算表 in the contents is the body's 财政拨款政府性基金支出预算表."""
+    listed = "目录\n一、部门主要职能……3\n二、政府性基金财政拨款支出预算表……4"
+    d = doc(
+        COVER_BUDGET,
+        listed,
+        "一、部门主要职能\n负责某事。",
+        "二、财政拨款政府性基金支出预算表\n本表为空表。",
+    )
+
+    assert review(d, "document.contents") == []
+
+
+def test_the_order_of_a_document_in_several_files_is_not_judged() -> None:
+    """A narrative file and a tables file number their own pages: no order is judged."""
+    swapped = doc(
+        COVER_BUDGET,
+        CONTENTS,
+        "二、部门机构设置\n设三个处。",
+        "一、部门主要职能\n负责某事。",
+        "三、名词解释\n基本支出：指日常运转支出。",
+    )
+    two_files = attrs.evolve(
+        swapped,
+        pages=[
+            attrs.evolve(page, file="narrative.pdf" if page.number < 3 else "tables.pdf")
+            for page in swapped.pages
+        ],
+    )
+
+    assert review(two_files, "document.contents") == []
+
+
 def test_required_sections_come_from_data_and_can_be_replaced(tmp_path: Path) -> None:
     """A Shanghai budget without 目录 and 名词解释 is reported; a user's list is used instead."""
     d = doc(

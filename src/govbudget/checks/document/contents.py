@@ -49,6 +49,8 @@ def _matches(entry: str, body: str) -> bool:
         return False
     if entry == body or body.startswith(entry):
         return True
+    if len(entry) >= 6 and sorted(entry) == sorted(body):
+        return True  # the same words in another order: 政府性基金财政拨款… for 财政拨款政府性基金…
     if len(entry) >= 4 and entry in body and len(body) <= len(entry) + 12:
         return True
     if len(body) >= 6 and (entry.endswith(body) or entry.startswith(body)):
@@ -112,8 +114,10 @@ def contents(context: Context) -> Iterator[Finding]:
 
     Each entry is looked for among the headings and table titles (numbering, leaders,
     years, the department's name and spaces left out); a listed entry found nowhere is
-    reported, and the first entry found out of the contents' order. Entries for tables
-    are not judged when the document holds no table (tables published in another file).
+    reported, and the first entry found out of the contents' order. An entry matches a
+    title that prints the same words in another order. Entries for tables are not judged
+    when the document holds no table (tables published in another file), nor is the
+    order of a document read from several files (each numbers its own pages).
 
     Example: the contents list 七、项目经费情况说明, the document has no such section.
     """
@@ -128,7 +132,7 @@ def contents(context: Context) -> Iterator[Finding]:
     if len(absent) * 2 > len(judged):
         return  # most entries unmatched: the body's text is not readable (a scan), not absent
     cursor = 0
-    reported_order = False
+    reported_order = len({page.file for page in context.disclosure.pages}) > 1
     for entry in entries:
         key = _key(entry.text, department)
         if _TABLE_ENTRY.search(key) and (not has_tables or _TABLES_PART.match(key)):
