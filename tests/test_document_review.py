@@ -23,7 +23,7 @@ from govbudget.checks.document import sections_rule
 from govbudget.cli import main
 from govbudget.disclosure import Disclosure
 from govbudget.pages import Page
-from govbudget.report import Finding, Severity
+from govbudget.report import Finding, Severity, reports_to_dict
 from govbudget.review import load_sections, paragraphs, review_lines, sentences
 from govbudget.review.text import Paragraph
 from govbudget.tables.base import Family, TableKind
@@ -102,7 +102,7 @@ def test_text_that_does_not_display_is_found(bad: str) -> None:
 
     assert len(found) == 1
     assert found[0].location.page == "2"
-    assert found[0].location.table == "一、收入预算"
+    assert found[0].location.section == "一、收入预算"
     assert bad in (found[0].quote or "")
 
 
@@ -236,7 +236,7 @@ def test_a_sentence_cut_off_is_found(text: str, cut: str | None) -> None:
 
     assert [f.stated for f in found] == ([cut] if cut else [])
     if cut is not None:
-        assert found[0].location.table == "一、2024年三公经费预算情况说明"
+        assert found[0].location.section == "一、2024年三公经费预算情况说明"
         assert (found[0].quote or "").endswith(cut + "。")
 
 
@@ -671,3 +671,14 @@ def test_the_real_documents_give_only_their_real_defects(name: str, shared: Path
     assert sorted(((f.rule, f.location.page, f.stated) for f in found), key=str) == sorted(
         REAL[name], key=str
     )
+
+
+def test_a_review_finding_names_its_section_in_json() -> None:
+    """The JSON finding carries the heading of the section the sentence is in."""
+    d = doc(COVER_BUDGET, "三、部门预算情况说明\n收入预算12万元，比上年增加2万元。。")
+
+    document = reports_to_dict([check(d, rules=["document.punctuation"])])["documents"][0]
+
+    assert [(f["page"], f["section"]) for f in document["findings"]] == [
+        ("2", "三、部门预算情况说明")
+    ]

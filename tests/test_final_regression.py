@@ -34,7 +34,7 @@ SHARED_FILES = {
 
 #: What a finding says in words and where it points on the page: presentation, left out of
 #: the pin so that rewording a message does not look like a changed verdict.
-WORDING = ("message", "message_zh", "row_label", "column_label", "page")
+WORDING = ("message", "message_zh", "row_label", "column_label", "page", "section")
 
 
 def _verdict(path: Path) -> dict[str, Any]:

@@ -27,6 +27,8 @@ class Location:
         table: The table's kind or title (e.g. ``"公开02表"``).
         row: The row's key: a classification code, a line number or a label.
         column: The column's header text or key.
+        section: The section of the document's text (a heading such as
+            ``三、部门预算情况说明``), for a finding in the text rather than a table.
 
     >>> str(Location(file="a.pdf", page="3", table="收入决算表", row="2010101", column="合计"))
     'a.pdf, page 3, table 收入决算表, row 2010101, column 合计'
@@ -41,6 +43,8 @@ class Location:
     table: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
     row: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
     column: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
+    #: .. versionadded:: 0.2
+    section: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
 
     def __str__(self) -> str:
         parts = [
@@ -48,6 +52,7 @@ class Location:
             for label, value in (
                 ("", self.file),
                 ("page ", self.page),
+                ("section ", self.section),
                 ("table ", self.table),
                 ("row ", self.row),
                 ("column ", self.column),
@@ -64,6 +69,7 @@ class Location:
         table: str | None = None,
         row: str | None = None,
         column: str | None = None,
+        section: str | None = None,
     ) -> Location:
         """Return a copy with the given parts filled in (``None`` keeps the current part).
 
@@ -76,4 +82,5 @@ class Location:
             table=table if table is not None else self.table,
             row=row if row is not None else self.row,
             column=column if column is not None else self.column,
+            section=section if section is not None else self.section,
         )

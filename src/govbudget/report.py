@@ -50,6 +50,7 @@ FINDING_KEYS: Final = (
     "column",
     "column_label",
     "page",
+    "section",
     "message",
     "message_zh",
     "expected",
@@ -190,7 +191,8 @@ class Finding:
         .. versionchanged:: 0.2
            Format ``govbudget.report/2``: ``message_zh`` (the Chinese message the text
            report prints), ``row_label`` and ``column_label`` (the row and column as
-           printed) and ``page``.
+           printed), ``page`` and ``section`` (the heading of the text a review finding
+           is in).
         """
         return {
             "rule": self.rule,
@@ -201,6 +203,7 @@ class Finding:
             "column": self.column,
             "column_label": self.location.column if self.column is not None else None,
             "page": self.location.page,
+            "section": self.location.section,
             "message": self.message,
             "message_zh": self.message_zh,
             "expected": _s(self.expected),

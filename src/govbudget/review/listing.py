@@ -58,7 +58,7 @@ def review_lines(
         lines.append((f"    第 {page} 页" if page is not None else "    页码不详", None))
         for f in pages[page]:
             lines.append((f"      [{f.severity.label_zh}] {f.rule}: {f.message_zh}", f.severity))
-            where = f.location.table or (f.table.label if f.table is not None else None)
+            where = f.location.section or (f.table.label if f.table is not None else None)
             if where is not None:
                 lines.append((f"        所在部分：{where}", None))
             if f.quote:

@@ -73,7 +73,7 @@ def _finding(
     stated: str | None = None,
     computed: str | None = None,
 ) -> Finding:
-    where = Location(file=context.disclosure.source, page=page, table=section)
+    where = Location(file=context.disclosure.source, page=page, section=section)
     return Finding(
         rule=rule_id,
         severity=severity,
