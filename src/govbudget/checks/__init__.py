@@ -8,7 +8,9 @@ Importing this package registers the built-in rules: within a table
 (:mod:`~govbudget.checks.within`), across tables (:mod:`~govbudget.checks.across`, and for
 budgets :mod:`~govbudget.checks.budget`) and on
 the shape of the disclosure and its codes (:mod:`~govbudget.checks.structure`), and the
-narrative against the tables (:mod:`~govbudget.checks.narrative`).
+narrative against the tables (:mod:`~govbudget.checks.narrative`); last, the second tier
+that weighs long sums holding only through improbable rounding
+(:mod:`~govbudget.checks.rounding`).
 """
 
 # isort: off - rules run and report in registration order: within a table, across, shape
@@ -17,6 +19,7 @@ from govbudget.checks import across
 from govbudget.checks import budget
 from govbudget.checks import structure
 from govbudget.checks import narrative
+from govbudget.checks import rounding  # last: it judges the sums of the rules before it
 
 # isort: on
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, rule
@@ -37,6 +40,7 @@ __all__ = [
     "check",
     "narrative",
     "relations_of",
+    "rounding",
     "rule",
     "structure",
     "within",

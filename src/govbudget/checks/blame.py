@@ -31,7 +31,7 @@ from govbudget.checks.relations import Op, Relation, Term
 from govbudget.report import Suspect
 from govbudget.tables.base import CellRef
 
-__all__ = ["SIGNATURES", "suspects"]
+__all__ = ["SIGNATURES", "signature", "slip_figures", "suspects"]
 
 #: The slips of the pen a suspect's repair may undo, by the name a suspect reports
 #: (:attr:`~govbudget.report.Suspect.signature`), in the order they are tried.
@@ -171,7 +171,7 @@ def signature(term: Term, low: Decimal | None, high: Decimal | None) -> str | No
     amount = term.amount
     if amount.blank or not amount.value:
         return None
-    for name, value in _slips(amount.value, amount.places):
+    for name, value in slip_figures(amount.value, amount.places):
         if (low is None or low <= value) and (high is None or value <= high):
             return name
     if _copied(term):
@@ -179,8 +179,13 @@ def signature(term: Term, low: Decimal | None, high: Decimal | None) -> str | No
     return None
 
 
-def _slips(printed: Decimal, places: int) -> list[tuple[str, Decimal]]:
-    """The figures *printed* may have been meant as, each with the slip that undoes it."""
+def slip_figures(printed: Decimal, places: int) -> list[tuple[str, Decimal]]:
+    """The figures *printed* may have been meant as, each with the slip that undoes it.
+
+    The slips are keys of :data:`SIGNATURES`: scaled, negated, two adjacent digits swapped.
+
+    .. versionadded:: 0.2
+    """
     found = [
         ("unit", printed / 10000),
         ("unit", printed * 10000),
@@ -209,9 +214,14 @@ def _copied(term: Term) -> bool:
     at = keys.index(term.ref.column)
     for neighbour in keys[max(at - 1, 0) : at + 2]:
         other = row.cells.get(neighbour)
-        if neighbour != term.ref.column and other is not None and not other.blank:
-            if other.value == term.amount.value and other.unit is term.amount.unit:
-                return True
+        if (
+            neighbour != term.ref.column
+            and other is not None
+            and not other.blank
+            and other.value == term.amount.value
+            and other.unit is term.amount.unit
+        ):
+            return True
     return False
 
 

@@ -8,6 +8,7 @@ from govbudget.catalogue import Catalogue
 from govbudget.checks.blame import suspects
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule
 from govbudget.checks.relations import Op, Relation
+from govbudget.checks.rounding import RELATIONS
 from govbudget.disclosure import Disclosure
 from govbudget.report import Finding, Report, Severity
 
@@ -46,6 +47,8 @@ def check(
     context = Context(disclosure, names)
     findings: list[Finding] = []
     relations: list[Relation] = []
+    # Rules that judge the sums of others (rounding.improbable, registered last) read them here.
+    context.memo[RELATIONS] = relations
     ran: list[str] = []
     skipped: list[str] = []
     for rule in chosen:
@@ -86,6 +89,7 @@ def relations_of(
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     context = Context(disclosure, None)
     found: list[Relation] = []
+    context.memo[RELATIONS] = found
     for rule in chosen:
         if not rule.needs_names:
             _run(rule, context, found)
