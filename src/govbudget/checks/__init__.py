@@ -24,7 +24,7 @@ from govbudget.checks import rounding  # last: it judges the sums of the rules b
 # isort: on
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule, rule
 from govbudget.checks.relations import Op, Relation, Term
-from govbudget.checks.runner import check, relations_of
+from govbudget.checks.runner import check, covered_cells, relations_of
 
 __all__ = [
     "REGISTRY",
@@ -38,6 +38,7 @@ __all__ = [
     "across",
     "budget",
     "check",
+    "covered_cells",
     "narrative",
     "relations_of",
     "rounding",

@@ -11,8 +11,9 @@ from govbudget.checks.relations import Op, Relation
 from govbudget.checks.rounding import RELATIONS
 from govbudget.disclosure import Disclosure
 from govbudget.report import Finding, Report, Severity
+from govbudget.tables.base import CellRef
 
-__all__ = ["check", "relations_of", "violation"]
+__all__ = ["check", "covered_cells", "relations_of", "violation"]
 
 
 def check(
@@ -94,6 +95,18 @@ def relations_of(
         if not rule.needs_names:
             _run(rule, context, found)
     return found
+
+
+def covered_cells(disclosure: Disclosure) -> frozenset[CellRef]:
+    """Every printed cell of *disclosure* that some relation of the default rules judges.
+
+    A cell outside it (the 三公 table's 机关运行经费, say, which only the narrative states)
+    can be wrong without any sum noticing. Pass this as ``covered`` to the error-injecting
+    strategies of :mod:`govbudget.strategies`.
+
+    .. versionadded:: 0.2
+    """
+    return frozenset(ref for r in relations_of(disclosure) for ref in r.coefficients())
 
 
 def _run(rule: Rule, context: Context, relations: list[Relation]) -> list[Finding]:
