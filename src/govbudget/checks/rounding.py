@@ -16,6 +16,7 @@ It never makes an error: errors come only from the interval verdict. See
 
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 from collections.abc import Iterator, Sequence
@@ -41,6 +42,9 @@ THRESHOLD = Fraction(1, 1000)
 #: rounded figures). Shorter sums are mostly identities between derived figures, whose
 #: roundings are not independent.
 MIN_PARTS = 7
+
+# Repairs are rounded to a figure's printed step: a context that rounds without trapping.
+_ROUNDING = decimal.Context(prec=60)
 
 #: At most this many tied suspects are named in a warning's message.
 _NAMED = 3
@@ -91,7 +95,11 @@ class Improbable:
         terms: How many rounded figures it adds (found and parts).
         steps: The printed difference, in printed steps (0.01 for two decimals).
         probability: The chance independent roundings give a difference this large.
-        suspects: The cells most likely wrong (several: tied).
+        suspects: The cells most likely wrong (several: tied): those whose change repairs
+            the most sums, and among them the ones whose change undoes a slip of the pen
+            when there are any.
+        also: Cells whose change repairs as many sums, but undoes no slip of the pen (a
+            plain change of one of them is as consistent with the figures).
 
     .. versionadded:: 0.2
     """
@@ -101,6 +109,7 @@ class Improbable:
     steps: int
     probability: Fraction
     suspects: tuple[Term, ...]
+    also: tuple[Term, ...] = ()
 
 
 def _shape(relation: Relation) -> tuple[int, Decimal] | None:
@@ -152,7 +161,8 @@ def improbable(relations: Sequence[Relation]) -> Iterator[Improbable]:
             continue
         with localcontext(EXACT):
             steps = int(difference / shape[1])
-        yield Improbable(relation, shape[0], steps, probability, _suspects(relation, by_cell))
+        likeliest, also = _suspects(relation, by_cell)
+        yield Improbable(relation, shape[0], steps, probability, likeliest, also)
 
 
 def _fine(relation: Relation, change: Decimal) -> bool:
@@ -170,46 +180,59 @@ def _fine(relation: Relation, change: Decimal) -> bool:
 
 def _suspects(
     relation: Relation, by_cell: dict[CellRef, list[tuple[Relation, int]]]
-) -> tuple[Term, ...]:
+) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     """The terms of *relation* whose change alone best makes every sum they are in fine.
 
-    Each printed term is changed by undoing a slip of the pen (a swap of two adjacent
-    digits, a ×10 slip, … of :func:`~govbudget.checks.blame.signature`) when one makes
-    this sum fine, and otherwise by the amount, in its own printed step, that brings this
-    sum's difference to zero. Its score: the relations it takes part in that become fine
-    (:func:`_fine`), less those that stop being fine. The best scores win; among them,
-    those whose change undoes a slip.
+    Each printed term is tried with the changes of :func:`_changes` that make this sum
+    fine: undoing a slip of the pen (two adjacent digits swapped, a ×10 slip …), or the
+    change that brings one of its sums to a difference of zero. A change scores the
+    relations the term takes part in that become fine (:func:`_fine`), less those that
+    stop being fine; a term keeps its best change (a slip, on equal scores). The best
+    scores win; among them, those whose change undoes a slip are the likeliest, the
+    others are kept apart.
     """
-    verdict = relation.comparison
     coefficients = relation.coefficients()
     scored: list[tuple[int, bool, Term]] = []
     for term in relation.terms:
         coefficient = coefficients.get(term.ref)
         if not term.printed or not coefficient or term.amount.blank:
             continue
-        amount = term.amount
-        change: Decimal | None = None
-        for _, value in slip_figures(amount.value, amount.places) if amount.value else ():
-            with localcontext(EXACT):
-                moved = value - amount.value
-            if _fine(relation, coefficient * moved):
-                change = moved
-                break
-        slipped = change is not None
-        if change is None:
-            with localcontext(EXACT):
-                change = (-verdict.difference / coefficient).quantize(
-                    Decimal(1).scaleb(-amount.places)
-                )
-        score = 0
-        for other, c in by_cell.get(term.ref, ()):
-            score += int(_fine(other, c * change)) - int(_fine(other, Decimal(0)))
-        scored.append((score, slipped, term))
+        entries = by_cell.get(term.ref, [(relation, coefficient)])
+        chosen: tuple[int, bool] | None = None
+        for change, slipped in _changes(term, entries):
+            if not _fine(relation, coefficient * change):
+                continue
+            score = sum(int(_fine(r, c * change)) - int(_fine(r, Decimal(0))) for r, c in entries)
+            if chosen is None or (score, slipped) > chosen:
+                chosen = (score, slipped)
+        if chosen is not None:
+            scored.append((*chosen, term))
     if not scored:
-        return ()
+        return (), ()
     best = max(s for s, _, _ in scored)
     top = [(slipped, t) for s, slipped, t in scored if s == best]
-    return tuple([t for flag, t in top if flag] or [t for _, t in top])
+    likeliest = tuple(t for flag, t in top if flag)
+    plain = tuple(t for flag, t in top if not flag)
+    return (likeliest, plain) if likeliest else (plain, ())
+
+
+def _changes(term: Term, entries: list[tuple[Relation, int]]) -> Iterator[tuple[Decimal, bool]]:
+    """The changes of *term* worth trying, each with whether it undoes a slip of the pen.
+
+    Undoing each slip (at the term's printed precision), and the change, in its printed
+    step, that brings each relation it takes part in to a difference of zero.
+    """
+    amount = term.amount
+    quantum = Decimal(1).scaleb(-amount.places)
+    with localcontext(_ROUNDING):
+        slips = slip_figures(amount.value, amount.places) if amount.value else []
+        exact = [v for _, v in slips if v.quantize(quantum) == v]
+        repairs = [(-r.comparison.difference / c).quantize(quantum) for r, c in entries]
+    with localcontext(EXACT):
+        for value in exact:
+            yield value - amount.value, True
+    for change in repairs:
+        yield change, False
 
 
 def _percent(probability: Fraction) -> str:
@@ -243,6 +266,9 @@ def finding(rule_id: str, found: Improbable) -> Finding:
     tied = len(found.suspects) > 1
     listed = "、".join(names) + (f" 等{len(found.suspects)}个" if more else "")
     listed_en = ", ".join(names) + (f" and {more} more" if more else "")
+    also = len(found.also)
+    also_en = f"; {also} other cells could explain it by a plain change" if also else ""
+    also_zh = f"；另有{also}个单元格的单纯改动同样可以解释" if also else ""
     percent = _percent(found.probability)
     unit = verdict.unit.value
     at = found.suspects[0] if len(found.suspects) == 1 else relation.found
@@ -254,13 +280,13 @@ def finding(rule_id: str, found: Improbable) -> Finding:
             f"±{verdict.tolerance}, but independent rounding of its {found.terms} figures "
             f"gives one this large with probability {percent} (below "
             f"{_percent(THRESHOLD)}); most likely wrong"
-            f"{' (tied)' if tied else ''}: {listed_en}"
+            f"{' (tied)' if tied else ''}: {listed_en}{also_en}"
         ),
         message_zh=(
             f"{relation.what_zh}：差额{verdict.difference}{unit}虽在容差±{verdict.tolerance}"
             f"以内，但{found.terms}个数字各自独立四舍五入产生如此差额的概率仅为{percent}"
             f"（低于{_percent(THRESHOLD)}）；最可能有误的单元格{'（并列）' if tied else ''}："
-            f"{listed}"
+            f"{listed}{also_zh}"
         ),
         table=at.ref.table,
         row=at.ref.row,
