@@ -81,7 +81,8 @@ def test_a_swap_under_a_long_parent_is_a_warning_naming_the_cell(seed: Disclosur
     assert len(warnings) == 1
     warning = warnings[0]
     assert warning.severity is Severity.WARNING
-    assert "%" in warning.message and "%" in warning.message_zh
+    assert "probability 3.2×10^-7%" in warning.message
+    assert "概率仅为3.2×10^-7%" in warning.message_zh
     assert "30207 " in warning.message_zh
     (found,) = improbable(relations_of(broken))
     assert found.probability < THRESHOLD

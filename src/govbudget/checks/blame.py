@@ -183,16 +183,21 @@ def slip_figures(printed: Decimal, places: int) -> list[tuple[str, Decimal]]:
     """The figures *printed* may have been meant as, each with the slip that undoes it.
 
     The slips are keys of :data:`SIGNATURES`: scaled, negated, two adjacent digits swapped.
+    A figure scaled down below one printed step is left out (it would have printed as
+    zero, and any sum near zero would seem to repair it).
 
     .. versionadded:: 0.2
     """
-    found = [
+    step = Decimal(1).scaleb(-places)
+    scaled = [
         ("unit", printed / 10000),
         ("unit", printed * 10000),
         ("tenfold", printed / 10),
         ("tenfold", printed * 10),
         ("sign", -printed),
     ]
+    # A figure meant as less than one printed step would have been printed as zero.
+    found = [(name, value) for name, value in scaled if abs(value) >= step]
     text = f"{abs(printed):.{max(places, 0)}f}"
     sign = "-" if printed < 0 else ""
     for i in range(len(text) - 1):
