@@ -32,7 +32,9 @@ KINDS = ("unit_slip", "tenfold", "sign_flip", "transposed_digits", "neighbour_co
 SKIP = ["catalogue.*"]
 
 
-def each(strategy: st.SearchStrategy[object], examples: int, body: Callable[[object], None]) -> None:
+def each(
+    strategy: st.SearchStrategy[object], examples: int, body: Callable[[object], None]
+) -> None:
     """Run *body* on *examples* deterministic draws of *strategy*."""
 
     @settings(
@@ -50,22 +52,27 @@ def each(strategy: st.SearchStrategy[object], examples: int, body: Callable[[obj
     run()
 
 
+def counter(tally: Counter[str]) -> Callable[[object], None]:
+    """A body that checks one injected error and counts how it fared in *tally*."""
+
+    def body(value: object) -> None:
+        assert isinstance(value, InjectedError)
+        report = check(value.disclosure, skip=SKIP)
+        named = [s.cell for s in report.suspects]
+        tally["injected"] += 1
+        tally["caught"] += not report.ok
+        tally["top"] += named == [value.cell]
+        tally["tied"] += len(named) > 1 and value.cell in named
+
+    return body
+
+
 def mutations(examples: int) -> None:
     """Catch and blame rates per family and kind."""
     for family, make in (("决算", disclosures_with_error), ("预算", budgets_with_error)):
         for kind in KINDS:
             tally: Counter[str] = Counter()
-
-            def body(value: object) -> None:
-                assert isinstance(value, InjectedError)
-                report = check(value.disclosure, skip=SKIP)
-                named = [s.cell for s in report.suspects]
-                tally["injected"] += 1
-                tally["caught"] += not report.ok
-                tally["top"] += named == [value.cell]
-                tally["tied"] += len(named) > 1 and value.cell in named
-
-            each(make(kinds=[kind], covered=covered_cells), examples, body)
+            each(make(kinds=[kind], covered=covered_cells), examples, counter(tally))
             n = tally["injected"] or 1
             print(
                 f"{family} {kind:18} injected {tally['injected']:4}  caught "
