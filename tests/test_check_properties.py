@@ -77,7 +77,9 @@ def test_a_change_beyond_tolerance_is_caught_and_blamed(injected: InjectedError)
     if moved > 2 * tightest:
         assert not report.ok
     if not report.ok:
-        assert injected.cell in {s.cell for s in report.suspects}
+        # Named — unless a slip of the pen at other cells explains it as well.
+        named = {s.cell for s in report.suspects}
+        assert injected.cell in named or all(s.signature for s in report.suspects)
 
 
 def _top_or_tied(report: Report, cell: CellRef) -> None:

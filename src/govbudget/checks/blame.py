@@ -9,7 +9,7 @@ takes part in. A cell's score is the number of violated relations that change re
 minus the number of holding ones it breaks; the suspects are every cell tied for the best
 positive score — the printed figures among them when there are any, since a wrong figure is
 likelier than one left out, and among those, the ones whose repair undoes a slip of the pen
-when there are any. The slips (:data:`SIGNATURES`) are an accountant's: a 元/万元 slip (×
+when there are any (a figure equal to its neighbour's only when no other slip explains it). The slips (:data:`SIGNATURES`) are an accountant's: a 元/万元 slip (×
 or ÷ 10000), a ×10 or ÷10 slip, a flipped sign, two adjacent digits swapped (a difference
 divisible by 9 in the place swapped), and a figure copied from the neighbouring column of
 its row. When more than one cell remains, they are equally likely and every one is
@@ -152,7 +152,11 @@ def suspects(relations: Sequence[Relation]) -> tuple[Suspect, ...]:
     # A wrong figure is likelier than a figure left out: a blank ties only with blanks.
     # Among equals, one whose repair is a slip an accountant makes is likelier still.
     signed = [attrs.evolve(c, signature=signature(c.term, *c.repaired())) for c in printed]
-    chosen = [c for c in signed if c.signature is not None] or signed
+    # A figure equal to its neighbour is common by right (合计 = 基本支出 when there is no
+    # project spending): a copy is weaker evidence than a repair that undoes a slip.
+    slipped = [c for c in signed if c.signature not in {None, "neighbour"}]
+    copied = [c for c in signed if c.signature == "neighbour"]
+    chosen = slipped or copied or signed
     tied = len(chosen) > 1
     return tuple(_suspect(c, tied=tied) for c in chosen)
 
@@ -204,6 +208,9 @@ def slip_figures(printed: Decimal, places: int) -> list[tuple[str, Decimal]]:
         a, b = text[i], text[i + 1]
         if a.isdigit() and b.isdigit() and a != b:
             found.append(("swap", Decimal(sign + text[:i] + b + a + text[i + 2 :])))
+    if text[:1].isdigit() and text[:1] != "0":
+        # A zero swapped to the front drops out: 50.01 printed 05.01 reads 5.01.
+        found.append(("swap", Decimal(sign + text[0] + "0" + text[1:])))
     return found
 
 

@@ -30,7 +30,7 @@ from govbudget.checks.blame import slip_figures
 from govbudget.checks.registry import Context, rule
 from govbudget.checks.relations import Op, Relation, Term
 from govbudget.report import Finding, Severity
-from govbudget.tables.base import CellRef
+from govbudget.tables.base import CellRef, TableKind
 
 __all__ = ["MIN_PARTS", "THRESHOLD", "Improbable", "improbable", "tail"]
 
@@ -311,6 +311,7 @@ RELATIONS = "relations"
     "A long sum holds only through improbable rounding",
     "长合计仅在极不可能的舍入下成立",
     severity=Severity.WARNING,
+    tables=tuple(TableKind),
 )
 def improbable_rounding(context: Context) -> Iterator[Finding]:
     """A sum of at least seven parts that holds within tolerance, improbably.
