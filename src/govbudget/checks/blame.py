@@ -9,11 +9,12 @@ takes part in. A cell's score is the number of violated relations that change re
 minus the number of holding ones it breaks; the suspects are every cell tied for the best
 positive score — the printed figures among them when there are any, since a wrong figure is
 likelier than one left out, and among those, the ones whose repair undoes a slip of the pen
-when there are any (a figure equal to its neighbour's only when no other slip explains it). The slips (:data:`SIGNATURES`) are an accountant's: a 元/万元 slip (×
+when there are any. The slips (:data:`SIGNATURES`) are an accountant's: a 元/万元 slip (×
 or ÷ 10000), a ×10 or ÷10 slip, a flipped sign, two adjacent digits swapped (a difference
-divisible by 9 in the place swapped), and a figure copied from the neighbouring column of
-its row. When more than one cell remains, they are equally likely and every one is
-reported as tied (:attr:`~govbudget.report.Suspect.tied`); the report does not pick one.
+divisible by 9 in the place swapped), and — counted only when no other slip explains the
+repair, since equal neighbours are common by right — a figure copied from the neighbouring
+column of its row. When more than one cell remains, they are equally likely and every one
+is reported as tied (:attr:`~govbudget.report.Suspect.tied`); the report does not pick one.
 When a single printed figure is wrong, it is always among them:
 correcting it repairs every violation without breaking anything, and no other cell can do
 better.
