@@ -63,14 +63,14 @@ def mutated(amount: Amount, how: str, rng: random.Random) -> Amount | None:
 
 
 def copied(disclosure: Disclosure, kind: TableKind, index: int, column: str) -> Amount | None:
-    """The different, printed figure of the column after (or before) *column*, if any."""
+    """The different, non-zero figure of the column after (or before) *column*, if any."""
     table = disclosure.tables[kind]
     row = table.rows[index]
     keys = table.column_keys
     at = keys.index(column)
     for key in (*keys[at + 1 : at + 2], *keys[max(at - 1, 0) : at]):
         other = row.cells.get(key)
-        if other is not None and not other.blank and other.value != row.cells[column].value:
+        if other is not None and other.value and other.value != row.cells[column].value:
             return other
     return None
 

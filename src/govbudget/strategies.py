@@ -606,7 +606,7 @@ def disclosures_with_error(
     - ``transposed_digits``: two adjacent different digits of a figure's integer part
       swapped (``657.19`` → ``675.19``);
     - ``tenfold``: a non-zero figure printed ten times too large (a digit too many);
-    - ``neighbour_copy``: a figure replaced by the different, printed figure of the
+    - ``neighbour_copy``: a figure replaced by the different, non-zero figure of the
       neighbouring column of its row.
 
     *covered*, when given, says which cells of a disclosure the error may land on (for
@@ -722,7 +722,7 @@ def _inject(
         mine = row.cells[column]
         for key in (*keys[at + 1 : at + 2], *keys[max(at - 1, 0) : at]):
             other = row.cells.get(key)
-            if other is not None and not other.blank and other.value != mine.value:
+            if other is not None and other.value and other.value != mine.value:
                 return other
         return None
 
