@@ -11,11 +11,11 @@ positive score — the printed figures among them when there are any, since a wr
 likelier than one left out, and among those, the ones whose repair undoes a slip of the pen
 when there are any. The slips (:data:`SIGNATURES`) are an accountant's: a 元/万元 slip (×
 or ÷ 10000), a ×10 or ÷10 slip, a flipped sign, two adjacent digits swapped (a difference
-divisible by 9 in the place swapped), and — counted only when no other slip explains the
-repair, since equal neighbours are common by right — a figure copied from the neighbouring
-column of its row. When more than one cell remains, they are equally likely and every one
-is reported as tied (:attr:`~govbudget.report.Suspect.tied`); the report does not pick one.
-When a single printed figure is wrong, it is always among them:
+divisible by 9 in the place swapped), and a figure copied from the neighbouring column of
+its row (weak evidence alone — 合计 equals 基本支出 by right when there is no project
+spending — so a copy ties with the other slips rather than beating them). When more
+than one cell remains, they are equally likely and every one is reported as tied
+(:attr:`~govbudget.report.Suspect.tied`); the report does not pick one. When a single printed figure is wrong, it is always among them:
 correcting it repairs every violation without breaking anything, and no other cell can do
 better.
 """
@@ -153,11 +153,7 @@ def suspects(relations: Sequence[Relation]) -> tuple[Suspect, ...]:
     # A wrong figure is likelier than a figure left out: a blank ties only with blanks.
     # Among equals, one whose repair is a slip an accountant makes is likelier still.
     signed = [attrs.evolve(c, signature=signature(c.term, *c.repaired())) for c in printed]
-    # A figure equal to its neighbour is common by right (合计 = 基本支出 when there is no
-    # project spending): a copy is weaker evidence than a repair that undoes a slip.
-    slipped = [c for c in signed if c.signature not in {None, "neighbour"}]
-    copied = [c for c in signed if c.signature == "neighbour"]
-    chosen = slipped or copied or signed
+    chosen = [c for c in signed if c.signature is not None] or signed
     tied = len(chosen) > 1
     return tuple(_suspect(c, tied=tied) for c in chosen)
 
