@@ -15,9 +15,9 @@ divisible by 9 in the place swapped), and a figure copied from the neighbouring 
 its row (weak evidence alone — 合计 equals 基本支出 by right when there is no project
 spending — so a copy ties with the other slips rather than beating them). When more
 than one cell remains, they are equally likely and every one is reported as tied
-(:attr:`~govbudget.report.Suspect.tied`); the report does not pick one. When a single printed figure is wrong, it is always among them:
-correcting it repairs every violation without breaking anything, and no other cell can do
-better.
+(:attr:`~govbudget.report.Suspect.tied`); the report does not pick one. When a single
+printed figure is wrong, it is always among them: correcting it repairs every violation
+without breaking anything, and no other cell can do better.
 """
 
 from __future__ import annotations
