@@ -4,9 +4,10 @@ For each real budget in ``../shared/corpus/budgets/``: read it, write it to govb
 JSON and read that back (the defects are injected into the JSON form, as a user holding
 a converted document would), then, over a seeded sample of its printed figures, inject
 one defect at a time — the last two digits bumped (by 0.10 to 0.99 of a two-decimal
-figure), the figure multiplied by 10000 (a 元/万元 slip), two adjacent different digits
-swapped — and check. A defect is caught when a new error finding appears; its cell is
-the top suspect when it heads ``report.suspects`` alone.
+figure), the figure multiplied by 10000 (a 元/万元 slip) or by 10, its sign flipped, two
+adjacent different digits swapped, the figure of the next column of its row copied — and
+check. A defect is caught when a new error finding appears; its cell is the top suspect
+when it heads ``report.suspects`` alone, and tied when it is among several tied ones.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ BUDGETS = (
     "jiangsu-high-court-2017-budget.pdf",
     "jiangsu-cppcc-office-2018-budget-tables.pdf",
 )
-SIGNATURES = ("bump", "x10000", "swap")
-SAMPLE = 30  # figures per signature and document
+SIGNATURES = ("bump", "x10000", "x10", "sign", "swap", "copy")
+SAMPLE = 20  # figures per signature and document
 
 
 def mutated(amount: Amount, how: str, rng: random.Random) -> Amount | None:
@@ -42,8 +43,11 @@ def mutated(amount: Amount, how: str, rng: random.Random) -> Amount | None:
         return Amount(
             amount.value + Decimal(step).scaleb(-amount.places), amount.unit, amount.places
         )
-    if how == "x10000":
-        return Amount(amount.value * 10000, amount.unit, amount.places) if amount.value else None
+    if how in {"x10000", "x10"}:
+        factor = 10000 if how == "x10000" else 10
+        return Amount(amount.value * factor, amount.unit, amount.places) if amount.value else None
+    if how == "sign":
+        return Amount(-amount.value, amount.unit, amount.places) if amount.value else None
     text = amount.printed().lstrip("-")
     pairs = [
         i
@@ -56,6 +60,19 @@ def mutated(amount: Amount, how: str, rng: random.Random) -> Amount | None:
     swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
     sign = "-" if amount.value < 0 else ""
     return Amount(Decimal(sign + swapped), amount.unit, amount.places)
+
+
+def copied(disclosure: Disclosure, kind: TableKind, index: int, column: str) -> Amount | None:
+    """The different, non-zero figure of the column after (or before) *column*, if any."""
+    table = disclosure.tables[kind]
+    row = table.rows[index]
+    keys = table.column_keys
+    at = keys.index(column)
+    for key in (*keys[at + 1 : at + 2], *keys[max(at - 1, 0) : at]):
+        other = row.cells.get(key)
+        if other is not None and other.value and other.value != row.cells[column].value:
+            return other
+    return None
 
 
 def figures(disclosure: Disclosure) -> Iterator[tuple[TableKind, int, str]]:
@@ -86,6 +103,7 @@ class Tally:
     injected: int = 0
     caught: int = 0
     top: int = 0
+    tied: int = 0
     missed: list[str] = attrs.field(factory=list)
 
 
@@ -98,7 +116,10 @@ def mutate_all(disclosure: Disclosure, seed: int = 13) -> Tally:
     for how in SIGNATURES:
         for kind, index, column in rng.sample(cells, min(SAMPLE, len(cells))):
             row = disclosure.tables[kind].rows[index]
-            new = mutated(row.cells[column], how, rng)
+            if how == "copy":
+                new = copied(disclosure, kind, index, column)
+            else:
+                new = mutated(row.cells[column], how, rng)
             if new is None or new.value == row.cells[column].value:
                 continue
             report = check(replaced(disclosure, kind, index, column, new))
@@ -108,8 +129,11 @@ def mutate_all(disclosure: Disclosure, seed: int = 13) -> Tally:
                 tally.caught += 1
             else:
                 tally.missed.append(f"{how} {kind.value} [{row.key} {row.label}, {column}]")
-            if [s.cell for s in report.suspects] == [CellRef(kind, row.key, column)]:
+            named = [s.cell for s in report.suspects]
+            if named == [CellRef(kind, row.key, column)]:
                 tally.top += 1
+            elif CellRef(kind, row.key, column) in named:
+                tally.tied += 1
     return tally
 
 

@@ -507,16 +507,32 @@ def _text_lines(report: Report) -> list[tuple[str, str | None]]:
     review = review_lines(report.findings, rules_run=report.coverage.get("review_rules_run", 0))
     lines.extend((line, _STYLES[s] if s is not None else None) for line, s in review)
     if report.suspects:
-        lines.append(("  最可能有误的单元格:", "bold"))
+        tied = len(report.suspects) > 1
+        heading = (
+            f"  以下 {len(report.suspects)} 个单元格同样可能有误（并列，无法断定是哪一个）:"
+            if tied
+            else "  最可能有误的单元格:"
+        )
+        lines.append((heading, "bold"))
         for s in report.suspects:
             low = "−∞" if s.low is None else str(s.low)
             high = "+∞" if s.high is None else str(s.high)
             change = f"改为 [{low}, {high}] 可使 {s.explains} 项关系成立"
-            lines.append((f"    {s.cell}: 填列 {s.printed}，{change}", None))
+            slip = f"（{_SLIPS_ZH[s.signature]}）" if s.signature in _SLIPS_ZH else ""
+            lines.append((f"    {s.name}: 填列 {s.printed}，{change}{slip}", None))
     return lines
 
 
 _NARRATIVE: Final = "情况说明"
+
+#: A suspect's slip of the pen, as the text report names it.
+_SLIPS_ZH: Final = {
+    "unit": "疑似元与万元混用",
+    "tenfold": "疑似多写或少写一位",
+    "sign": "疑似正负号颠倒",
+    "swap": "疑似相邻两位数字颠倒",
+    "neighbour": "疑似抄自相邻栏",
+}
 
 
 def _group(finding: Finding) -> str:

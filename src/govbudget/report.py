@@ -232,8 +232,18 @@ class Suspect:
         high: The largest such value (``None``: no bound).
         explains: How many violated relations that change would satisfy.
         breaks: How many relations now satisfied it would break.
+        signature: The slip of the pen its repair undoes (``"unit"``, ``"tenfold"``,
+            ``"sign"``, ``"swap"``, ``"neighbour"``; see
+            :data:`govbudget.checks.blame.SIGNATURES`), or ``None``.
+        tied: Whether other cells are equally likely: the report names them all and
+            picks none.
+        row_label: The row as printed (``"2010101 行政运行"``, ``"本年收入合计"``).
+        column_label: The column as printed (``"基本支出"``).
 
     .. versionadded:: 0.1
+
+    .. versionchanged:: 0.2
+       ``signature``, ``tied``, ``row_label`` and ``column_label``.
     """
 
     cell: CellRef
@@ -243,6 +253,17 @@ class Suspect:
     high: Decimal | None
     explains: int
     breaks: int
+    signature: str | None = None
+    tied: bool = False
+    row_label: str | None = None
+    column_label: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The cell as a reader finds it: ``"公开05表 …「2010101 行政运行」基本支出"``."""
+        row = self.row_label or self.cell.row
+        column = self.column_label or self.cell.column
+        return f"{self.cell.table.label}「{row}」{column}"
 
     def to_dict(self) -> dict[str, Any]:
         """The suspect as JSON-ready data."""
@@ -257,6 +278,11 @@ class Suspect:
             "high": _s(self.high),
             "explains": self.explains,
             "breaks": self.breaks,
+            "name": self.name,
+            "row_label": self.row_label,
+            "column_label": self.column_label,
+            "signature": self.signature,
+            "tied": self.tied,
         }
 
 

@@ -13,7 +13,7 @@ project's tests use the same strategies. Requires the ``test`` extra (``hypothes
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -239,12 +239,13 @@ class _Printer:
 
 @st.composite
 def _economic_rows(
-    draw: st.DrawFn, basic_gb: int, pr: _Printer
+    draw: st.DrawFn, basic_gb: int, pr: _Printer, per_category: tuple[int, int] = (1, 4)
 ) -> tuple[list[Row], dict[str, int]]:
     """06's rows: *basic_gb* fen split over economic 款, their 类, and the two totals."""
     economic_categories = sorted(draw(st.sets(st.sampled_from(_ECONOMIC_CATEGORIES), min_size=1)))
+    low, high = per_category
     sections = {
-        c: sorted(draw(st.sets(st.integers(1, 40), min_size=1, max_size=4)))
+        c: sorted(draw(st.sets(st.integers(1, 40), min_size=low, max_size=high)))
         for c in economic_categories
     }
     if "302" in sections and draw(st.booleans()):
@@ -307,6 +308,7 @@ def consistent_disclosures(
     places: int = 2,
     max_fen: int = 10**9,
     categories: tuple[int, int] = (1, 4),
+    economic_sections: tuple[int, int] = (1, 4),
 ) -> Disclosure:
     """Final-account disclosures whose nine tables agree, to the cent, before rounding.
 
@@ -315,8 +317,13 @@ def consistent_disclosures(
     三公 budget and actual) is drawn, and every table prints its figures rounded half up to
     *places* decimals in *unit*, zeros printed blank or as ``0.00``. *categories* bounds
     the number of functional 类 (each with one to three 款, each with up to three 项;
-    at most 32). Every rule of
-    :func:`govbudget.check` (the catalogue aside) finds nothing in them.
+    at most 32); *economic_sections* bounds the number of economic 款 under each economic
+    类 of 06 (at most 40: ``(20, 30)`` gives the long sums the rule
+    ``rounding.improbable`` weighs). Every rule of :func:`govbudget.check` (the catalogue
+    aside) finds no error in them.
+
+    .. versionchanged:: 0.2
+       *economic_sections*.
     """
     k = TableKind
     funds = ("gb", "other", *draw(st.sampled_from([(), ("gf",), ("sc",), ("gf", "sc")])))
@@ -477,7 +484,7 @@ def consistent_disclosures(
     ]
 
     basic_gb = total(n.basic["gb"] for n in top)
-    economic_rows, values = draw(_economic_rows(basic_gb, pr))
+    economic_rows, values = draw(_economic_rows(basic_gb, pr, economic_sections))
     three_cells = draw(_three_public_cells(values, max_fen // 100))
     tables = [
         table(k.INCOME_EXPENDITURE_SUMMARY, summary_lines),
@@ -515,7 +522,19 @@ def tables(**kwargs: Any) -> st.SearchStrategy[Table]:
 
 
 #: The kinds of error :func:`disclosures_with_error` injects.
-ERROR_KINDS = ("change", "unit_slip", "sign_flip", "dropped_row", "transposed_digits")
+ERROR_KINDS = (
+    "change",
+    "unit_slip",
+    "sign_flip",
+    "dropped_row",
+    "transposed_digits",
+    "tenfold",
+    "neighbour_copy",
+)
+
+#: Which cells of a disclosure an error may be injected into (all when not given): pass
+#: :func:`govbudget.checks.covered_cells` to pick only cells some relation judges.
+Covered = Callable[[Disclosure], Collection[CellRef]]
 
 
 @attrs.frozen
@@ -568,7 +587,12 @@ def _transpose(amount: Amount, position: int) -> Amount:
 
 @st.composite
 def disclosures_with_error(
-    draw: st.DrawFn, /, *, kinds: Sequence[str] = ERROR_KINDS, **options: Any
+    draw: st.DrawFn,
+    /,
+    *,
+    kinds: Sequence[str] = ERROR_KINDS,
+    covered: Covered | None = None,
+    **options: Any,
 ) -> InjectedError:
     """A :func:`consistent_disclosures` example with one error of one of *kinds* injected.
 
@@ -580,25 +604,40 @@ def disclosures_with_error(
     - ``dropped_row``: a coded row holding a figure of at least 1.00 left out (not a 项
       that is the only 项 of its 款: nothing distinguishes that from a 款 without 项);
     - ``transposed_digits``: two adjacent different digits of a figure's integer part
-      swapped (``657.19`` → ``675.19``).
+      swapped (``657.19`` → ``675.19``);
+    - ``tenfold``: a non-zero figure printed ten times too large (a digit too many);
+    - ``neighbour_copy``: a figure replaced by the different, non-zero figure of the
+      neighbouring column of its row.
 
-    Options are passed to :func:`consistent_disclosures`.
+    *covered*, when given, says which cells of a disclosure the error may land on (for
+    ``dropped_row``: which rows, by any of their cells): pass
+    :func:`govbudget.checks.covered_cells` to leave out cells no relation judges (such
+    as the 三公 table's 机关运行经费, which only the narrative states). Other options are
+    passed to :func:`consistent_disclosures`.
 
     Raises:
         InvalidArgument: When *kinds* names an unknown kind.
+
+    .. versionchanged:: 0.2
+       The kinds ``tenfold`` and ``neighbour_copy``, and *covered*.
     """
     _known(kinds)
-    return _inject(draw, draw(consistent_disclosures(**options)), kinds)
+    return _inject(draw, draw(consistent_disclosures(**options)), kinds, covered)
 
 
 @st.composite
 def budgets_with_error(
-    draw: st.DrawFn, /, *, kinds: Sequence[str] = ERROR_KINDS, **options: Any
+    draw: st.DrawFn,
+    /,
+    *,
+    kinds: Sequence[str] = ERROR_KINDS,
+    covered: Covered | None = None,
+    **options: Any,
 ) -> InjectedError:
     """A :func:`consistent_budgets` example with one error of one of *kinds* injected.
 
-    The kinds are those of :func:`disclosures_with_error`; a ``unit_slip`` multiplies a
-    figure by 10000 whatever its table's unit. Options are passed to
+    The kinds and *covered* are those of :func:`disclosures_with_error`; a ``unit_slip``
+    multiplies a figure by 10000 whatever its table's unit. Other options are passed to
     :func:`consistent_budgets`.
 
     Raises:
@@ -607,17 +646,22 @@ def budgets_with_error(
     .. versionadded:: 0.2
     """
     _known(kinds)
-    return _inject(draw, draw(consistent_budgets(**options)), kinds)
+    return _inject(draw, draw(consistent_budgets(**options)), kinds, covered)
 
 
 @st.composite
 def errors_in(
-    draw: st.DrawFn, disclosure: Disclosure, /, *, kinds: Sequence[str] = ERROR_KINDS
+    draw: st.DrawFn,
+    disclosure: Disclosure,
+    /,
+    *,
+    kinds: Sequence[str] = ERROR_KINDS,
+    covered: Covered | None = None,
 ) -> InjectedError:
     """One error of one of *kinds* injected into *disclosure* (yours, or a real one).
 
     For mutation tests of a document you hold: draw many and count how often the checks
-    catch the error and name its cell.
+    catch the error and name its cell. *covered* is that of :func:`disclosures_with_error`.
 
     Raises:
         InvalidArgument: When *kinds* names an unknown kind.
@@ -625,7 +669,28 @@ def errors_in(
     .. versionadded:: 0.2
     """
     _known(kinds)
-    return _inject(draw, disclosure, kinds)
+    return _inject(draw, disclosure, kinds, covered)
+
+
+def _changed(
+    draw: st.DrawFn, kind: str, amount: Amount, places: int, copied: Amount | None
+) -> Amount:
+    """*amount* with one error of *kind* (not a dropped row); *copied* for a copy."""
+    if kind == "change":
+        step = draw(st.integers(1, 10_000)) * draw(st.sampled_from([1, -1]))
+        return Amount(amount.value + Decimal(step).scaleb(-places), amount.unit, places)
+    if kind == "unit_slip":
+        return Amount(amount.value * 10_000, amount.unit, amount.places)
+    if kind == "sign_flip":
+        return Amount(-amount.value, amount.unit, amount.places)
+    if kind == "tenfold":
+        return Amount(amount.value * 10, amount.unit, amount.places)
+    if kind == "neighbour_copy":
+        assert copied is not None  # the cell was eligible
+        return copied
+    whole = amount.printed().lstrip("-").split(".")[0]
+    positions = [i for i in range(len(whole) - 1) if whole[i] != whole[i + 1]]
+    return _transpose(amount, draw(st.sampled_from(positions)))
 
 
 def _known(kinds: Sequence[str]) -> None:
@@ -634,15 +699,32 @@ def _known(kinds: Sequence[str]) -> None:
         raise InvalidArgument(f"kinds must be among {ERROR_KINDS}, not {sorted(unknown)}")
 
 
-def _inject(draw: st.DrawFn, original: Disclosure, kinds: Sequence[str]) -> InjectedError:
-    """*original* with one error of one of *kinds*, drawn."""
+def _inject(
+    draw: st.DrawFn, original: Disclosure, kinds: Sequence[str], covered: Covered | None = None
+) -> InjectedError:
+    """*original* with one error of one of *kinds*, drawn (in a *covered* cell, if given)."""
     kind = draw(st.sampled_from(list(kinds)))
+    judged = None if covered is None else frozenset(covered(original))
     cells = [
         (table.kind, index, row, column, amount)
         for table in original.tables.values()
         for index, row in enumerate(table.rows)
         for column, amount in row.cells.items()
+        if judged is None or CellRef(table.kind, row.key, column) in judged
     ]
+
+    def neighbour(kind: TableKind, row: Row, column: str) -> Amount | None:
+        """The figure of a column next to *column* in *row* that differs from it, if any."""
+        keys = [c.key for c in original.tables[kind].columns]
+        if column not in keys:
+            return None
+        at = keys.index(column)
+        mine = row.cells[column]
+        for key in (*keys[at + 1 : at + 2], *keys[max(at - 1, 0) : at]):
+            other = row.cells.get(key)
+            if other is not None and other.value and other.value != mine.value:
+                return other
+        return None
 
     def eligible(
         test: Callable[[Row, Amount], bool],
@@ -686,23 +768,20 @@ def _inject(draw: st.DrawFn, original: Disclosure, kinds: Sequence[str]) -> Inje
         "unit_slip": lambda r, a: a.value != 0,
         "sign_flip": lambda r, a: abs(a.value) >= Decimal("0.5"),
         "transposed_digits": lambda r, a: len(set(a.printed().lstrip("-").split(".")[0])) > 1,
+        "tenfold": lambda r, a: a.value != 0,
     }
-    table_kind, index, row, column, amount = draw(st.sampled_from(eligible(tests[kind])))
+    if kind == "neighbour_copy":
+        copyable = [c for c in cells if neighbour(c[0], c[2], c[3]) is not None]
+        if not copyable:
+            reject()
+        chosen = draw(st.sampled_from(copyable))
+    else:
+        chosen = draw(st.sampled_from(eligible(tests[kind])))
+    table_kind, index, row, column, amount = chosen
     table = original.tables[table_kind]
     amount = table.amount(row.key, column) or amount
-    if kind == "change":
-        step = draw(st.integers(1, 10_000)) * draw(st.sampled_from([1, -1]))
-        changed = Amount(
-            amount.value + Decimal(step).scaleb(-table.places), amount.unit, table.places
-        )
-    elif kind == "unit_slip":
-        changed = Amount(amount.value * 10_000, amount.unit, amount.places)
-    elif kind == "sign_flip":
-        changed = Amount(-amount.value, amount.unit, amount.places)
-    else:
-        whole = amount.printed().lstrip("-").split(".")[0]
-        positions = [i for i in range(len(whole) - 1) if whole[i] != whole[i + 1]]
-        changed = _transpose(amount, draw(st.sampled_from(positions)))
+    copied = neighbour(table_kind, row, column) if kind == "neighbour_copy" else None
+    changed = _changed(draw, kind, amount, table.places, copied)
     new_row = attrs.evolve(row, cells={**row.cells, column: changed})
     return InjectedError(
         _replace_row(original, table_kind, index, new_row),
@@ -729,6 +808,7 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
     layout: str | None = None,
     max_fen: int = 10**9,
     categories: tuple[int, int] = (1, 4),
+    economic_sections: tuple[int, int] = (1, 4),
 ) -> Disclosure:
     """Budgets whose tables agree, to the cent, before rounding, in either published layout.
 
@@ -737,8 +817,9 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
     expenditure by economic code) is drawn, and every table of the layout's set prints it
     rounded half up: Shanghai's in 元 with two decimals beside a 三公 table in 万元,
     Jiangsu's all in 万元; zeros printed blank or as ``0.00``. *layout* is ``"上海"`` or
-    ``"江苏"`` (either when ``None``). Every rule of :func:`govbudget.check` (the catalogue
-    aside) finds nothing in them.
+    ``"江苏"`` (either when ``None``). *economic_sections* bounds the number of economic 款
+    under each economic 类, as for :func:`consistent_disclosures`. Every rule of
+    :func:`govbudget.check` (the catalogue aside) finds no error in them.
 
     Raises:
         InvalidArgument: When *layout* is not one of :data:`BUDGET_LAYOUTS`.
@@ -797,7 +878,7 @@ def consistent_budgets(  # noqa: PLR0915 - one ledger printed as every table of 
     project_of = {f: sum(n.project[f] for n in top) for f in _FUNDS}
     app = sum(total_of[f] for f in appropriation)
     everything = app + total_of["other"]
-    economic, values = draw(_economic_rows(basic_of["gb"], pr))
+    economic, values = draw(_economic_rows(basic_of["gb"], pr, economic_sections))
     coded = [r for r in economic if r.code is not None]
     personnel = sum(v for c, v in values.items() if c[:3] in _PERSONNEL)
     abroad, purchase, operation, reception, meeting, training = (

@@ -9,10 +9,15 @@ takes part in. A cell's score is the number of violated relations that change re
 minus the number of holding ones it breaks; the suspects are every cell tied for the best
 positive score — the printed figures among them when there are any, since a wrong figure is
 likelier than one left out, and among those, the ones whose repair undoes a slip of the pen
-(a 元/万元 or ×10 slip, a flipped sign, two adjacent digits swapped) when there are any.
-When a single printed figure is wrong, it is always among them:
-correcting it repairs every violation without breaking anything, and no other cell can do
-better.
+when there are any. The slips (:data:`SIGNATURES`) are an accountant's: a 元/万元 slip (×
+or ÷ 10000), a ×10 or ÷10 slip, a flipped sign, two adjacent digits swapped (a difference
+divisible by 9 in the place swapped), and a figure copied from the neighbouring column of
+its row (weak evidence alone — 合计 equals 基本支出 by right when there is no project
+spending — so a copy ties with the other slips rather than beating them). When more
+than one cell remains, they are equally likely and every one is reported as tied
+(:attr:`~govbudget.report.Suspect.tied`); the report does not pick one. When a single
+printed figure is wrong, it is always among them: correcting it repairs every violation
+without breaking anything, and no other cell can do better.
 """
 
 from __future__ import annotations
@@ -27,7 +32,17 @@ from govbudget.checks.relations import Op, Relation, Term
 from govbudget.report import Suspect
 from govbudget.tables.base import CellRef
 
-__all__ = ["suspects"]
+__all__ = ["SIGNATURES", "signature", "slip_figures", "suspects"]
+
+#: The slips of the pen a suspect's repair may undo, by the name a suspect reports
+#: (:attr:`~govbudget.report.Suspect.signature`), in the order they are tried.
+SIGNATURES = {
+    "unit": "a 元/万元 slip: the figure ×10000 or ÷10000",
+    "tenfold": "a ×10 or ÷10 slip",
+    "sign": "a flipped sign",
+    "swap": "two adjacent digits swapped",
+    "neighbour": "the figure of the neighbouring column copied",
+}
 
 # Coefficients are ± powers of ten (or small multiples when a cell appears twice); the
 # quotient is exact for powers of ten and precise far beyond any printed figure otherwise.
@@ -45,6 +60,7 @@ class _Candidate:
     breaks: int
     low: Decimal | None
     high: Decimal | None
+    signature: str | None = None
 
     @property
     def score(self) -> int:
@@ -136,47 +152,102 @@ def suspects(relations: Sequence[Relation]) -> tuple[Suspect, ...]:
     printed = [c for c in best if not c.term.amount.blank] or best
     # A wrong figure is likelier than a figure left out: a blank ties only with blanks.
     # Among equals, one whose repair is a slip an accountant makes is likelier still.
-    slipped = [c for c in printed if _slip(c)]
-    return tuple(_suspect(c) for c in (slipped or printed))
+    signed = [attrs.evolve(c, signature=signature(c.term, *c.repaired())) for c in printed]
+    chosen = [c for c in signed if c.signature is not None] or signed
+    tied = len(chosen) > 1
+    return tuple(_suspect(c, tied=tied) for c in chosen)
 
 
-def _slip(candidate: _Candidate) -> bool:
-    """Whether the repair of *candidate* undoes a slip of the pen.
+def signature(term: Term, low: Decimal | None, high: Decimal | None) -> str | None:
+    """The slip of the pen (a key of :data:`SIGNATURES`) that a repair of *term* undoes.
 
-    The figures that would repair it (printed + δ for δ in the candidate's span) include
-    the printed figure ÷ or × 10000 (元 for 万元) or 10, its sign flipped, or two adjacent
-    digits of it swapped.
+    *low* and *high* bound the figures that would repair it (``None``: no bound). The
+    figure ÷ or × 10000 (元 for 万元), ÷ or × 10, its sign flipped, two adjacent digits of
+    it swapped: whichever lies within them. A figure equal to the non-zero figure of the
+    neighbouring column of its row was copied from there.
+    ``None`` when no slip explains it.
+
+    .. versionadded:: 0.2
     """
-    amount = candidate.term.amount
+    amount = term.amount
     if amount.blank or not amount.value:
-        return False
-    low, high = candidate.repaired()
-    return any(
-        (low is None or low <= value) and (high is None or value <= high)
-        for value in _slips(amount.value, amount.places)
-    )
+        return None
+    for name, value in slip_figures(amount.value, amount.places):
+        if (low is None or low <= value) and (high is None or value <= high):
+            return name
+    if _copied(term):
+        return "neighbour"
+    return None
 
 
-def _slips(printed: Decimal, places: int) -> list[Decimal]:
-    """The figures *printed* may have been meant as: scaled, negated, or two digits swapped."""
-    found = [printed / 10000, printed * 10000, printed / 10, printed * 10, -printed]
+def slip_figures(printed: Decimal, places: int) -> list[tuple[str, Decimal]]:
+    """The figures *printed* may have been meant as, each with the slip that undoes it.
+
+    The slips are keys of :data:`SIGNATURES`: scaled, negated, two adjacent digits swapped.
+    A figure scaled down below one printed step is left out (it would have printed as
+    zero, and any sum near zero would seem to repair it).
+
+    .. versionadded:: 0.2
+    """
+    step = Decimal(1).scaleb(-places)
+    scaled = [
+        ("unit", printed / 10000),
+        ("unit", printed * 10000),
+        ("tenfold", printed / 10),
+        ("tenfold", printed * 10),
+        ("sign", -printed),
+    ]
+    # A figure meant as less than one printed step would have been printed as zero.
+    found = [(name, value) for name, value in scaled if abs(value) >= step]
     text = f"{abs(printed):.{max(places, 0)}f}"
     sign = "-" if printed < 0 else ""
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a.isdigit() and b.isdigit() and a != b:
-            found.append(Decimal(sign + text[:i] + b + a + text[i + 2 :]))
+            found.append(("swap", Decimal(sign + text[:i] + b + a + text[i + 2 :])))
+    if text[:1].isdigit() and text[:1] != "0":
+        # A zero swapped to the front drops out: 50.01 printed 05.01 reads 5.01.
+        found.append(("swap", Decimal(sign + text[0] + "0" + text[1:])))
     return found
 
 
-def _suspect(candidate: _Candidate) -> Suspect:
+def _copied(term: Term) -> bool:
+    """Whether *term* prints the same non-zero figure as a neighbouring column of its row."""
+    table = term.table
+    if table is None:
+        return False
+    row = table.row(term.ref.row)
+    keys = [c.key for c in table.columns]
+    if row is None or term.ref.column not in keys:
+        return False
+    at = keys.index(term.ref.column)
+    for neighbour in keys[max(at - 1, 0) : at + 2]:
+        other = row.cells.get(neighbour)
+        if (
+            neighbour != term.ref.column
+            and other is not None
+            and not other.blank
+            and other.value == term.amount.value
+            and other.unit is term.amount.unit
+        ):
+            return True
+    return False
+
+
+def _suspect(candidate: _Candidate, *, tied: bool) -> Suspect:
     low, high = candidate.repaired()
+    table = candidate.term.table
+    ref = candidate.ref
     return Suspect(
-        cell=candidate.ref,
+        cell=ref,
         location=candidate.term.location,
         printed=candidate.term.amount.value,
         low=low,
         high=high,
         explains=candidate.explains,
         breaks=candidate.breaks,
+        signature=candidate.signature,
+        tied=tied,
+        row_label=table.row_name(ref.row) if table is not None else candidate.term.label or None,
+        column_label=table.column_name(ref.column) if table is not None else None,
     )

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from govbudget.disclosure import Disclosure
     from govbudget.report import Finding
 
-__all__ = ["MAX_SHAPES", "SHAPE_ONLY", "Bound", "Plans", "clear", "shape"]
+__all__ = ["MAX_SHAPES", "SHAPE_ONLY", "Bound", "Plans", "as_relation", "clear", "shape"]
 
 #: The rules whose relations depend on a disclosure's shape, never on its figures.
 SHAPE_ONLY: Final = frozenset(
@@ -154,6 +154,19 @@ class Bound:
             for slot, amount in zip(template.slots, self._amounts, strict=True)
         ]
         return Relation(terms[0], tuple(terms[1:]), template.what, template.what_zh, template.op)
+
+    @property
+    def size(self) -> int:
+        """How many figures the relation reads (its found figure and its parts)."""
+        return len(self._template.slots)
+
+
+def as_relation(item: Relation | Bound) -> Relation:
+    """*item* as a full :class:`~govbudget.checks.relations.Relation` (built if compiled).
+
+    .. versionadded:: 0.2
+    """
+    return item if isinstance(item, Relation) else item.relation()
 
 
 def _holds(template: _Template, amounts: Sequence[Amount]) -> bool:

@@ -10,10 +10,12 @@ from govbudget.checks import compiled
 from govbudget.checks.blame import suspects
 from govbudget.checks.registry import REGISTRY, Context, Names, Registry, Rule
 from govbudget.checks.relations import Op, Relation
+from govbudget.checks.rounding import RELATIONS
 from govbudget.disclosure import Disclosure
 from govbudget.report import Finding, Report, Severity
+from govbudget.tables.base import CellRef
 
-__all__ = ["check", "relations_of", "violation"]
+__all__ = ["check", "covered_cells", "relations_of", "violation"]
 
 
 def check(
@@ -54,6 +56,8 @@ def check(
     context = Context(disclosure, names, region=region)
     findings: list[Finding] = []
     relations: list[Relation | compiled.Bound] = []
+    # Rules that judge the sums of others (rounding.improbable, registered last) read them here.
+    context.memo[RELATIONS] = relations
     ran: list[str] = []
     skipped: list[str] = []
     plans = compiled.Plans(disclosure)
@@ -68,7 +72,7 @@ def check(
         findings=findings,
         rules=ran,
         skipped=skipped,
-        suspects=suspects([_full(r) for r in relations]) if failed else (),
+        suspects=suspects([compiled.as_relation(r) for r in relations]) if failed else (),
         checked=len(relations),
         department=disclosure.department,
         year=disclosure.year,
@@ -102,15 +106,24 @@ def relations_of(
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     context = Context(disclosure, None)
     found: list[Relation | compiled.Bound] = []
+    context.memo[RELATIONS] = found
     plans = compiled.Plans(disclosure)
     for rule in chosen:
         if not rule.needs_names:
             _run(rule, context, found, plans)
-    return [_full(r) for r in found]
+    return [compiled.as_relation(r) for r in found]
 
 
-def _full(item: Relation | compiled.Bound) -> Relation:
-    return item if isinstance(item, Relation) else item.relation()
+def covered_cells(disclosure: Disclosure) -> frozenset[CellRef]:
+    """Every printed cell of *disclosure* that some relation of the default rules judges.
+
+    A cell outside it (the 三公 table's 机关运行经费, say, which only the narrative states)
+    can be wrong without any sum noticing. Pass this as ``covered`` to the error-injecting
+    strategies of :mod:`govbudget.strategies`.
+
+    .. versionadded:: 0.2
+    """
+    return frozenset(ref for r in relations_of(disclosure) for ref in r.coefficients())
 
 
 def _run(
@@ -125,7 +138,7 @@ def _run(
             if isinstance(item, Relation | compiled.Bound):
                 relations.append(item)
                 if not item.holds:
-                    findings.append(violation(rule, _full(item)))
+                    findings.append(violation(rule, compiled.as_relation(item)))
             else:
                 findings.append(item)
     except Exception as exc:
