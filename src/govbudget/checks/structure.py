@@ -379,8 +379,9 @@ def blank_parents(context: Context) -> Iterator[Finding]:
             children = table.children(row.key)
             if not children:
                 continue
+            owns = table.amounts(row.key) or {}
             for column in table.column_keys:
-                own = table.amount(row.key, column)
+                own = owns.get(column)
                 if own is None or not own.blank:
                     continue
                 figures = [table.amount(child.key, column) for child in children]
