@@ -84,6 +84,8 @@ def _unmatched(text: str, opens: str, closes: str) -> int | None:
 
     A list number closed by a bracket alone (「1）」, 「a)」) opens nothing and is skipped.
     """
+    if not any(mark in text for mark in opens) and not any(mark in text for mark in closes):
+        return None  # no mark of the pair at all: nothing to match
     stack: list[int] = []
     numbered = {m.end() - 1 for m in _NUMBER_CLOSER.finditer(text)}
     for position, char in enumerate(text):
