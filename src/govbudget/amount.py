@@ -229,7 +229,7 @@ class Interval:
             return self
         shift = self.unit.exponent - unit.exponent
         with localcontext(EXACT):
-            return Interval(self.low.scaleb(shift), self.high.scaleb(shift), unit)
+            return _interval(self.low.scaleb(shift), self.high.scaleb(shift), unit)
 
     def _same_unit(self, other: Interval) -> None:
         if not isinstance(other, Interval):
@@ -243,18 +243,31 @@ class Interval:
     def __add__(self, other: Interval) -> Interval:
         self._same_unit(other)
         with localcontext(EXACT):
-            return Interval(self.low + other.low, self.high + other.high, self.unit)
+            return _interval(self.low + other.low, self.high + other.high, self.unit)
 
     def __sub__(self, other: Interval) -> Interval:
         self._same_unit(other)
         with localcontext(EXACT):
-            return Interval(self.low - other.high, self.high - other.low, self.unit)
+            return _interval(self.low - other.high, self.high - other.low, self.unit)
 
     def __neg__(self) -> Interval:
-        return Interval(-self.high, -self.low, self.unit)
+        return _interval(-self.high, -self.low, self.unit)
 
     def __str__(self) -> str:
         return f"[{self.low}, {self.high}] {self.unit.value}"
+
+
+def _interval(low: Decimal, high: Decimal, unit: Unit) -> Interval:
+    """An :class:`Interval` from exact arithmetic on valid ones: finite, ordered, checked.
+
+    Sums, differences, negations and unit changes of valid intervals are valid, so their
+    fields are not converted and checked again.
+    """
+    made = object.__new__(Interval)
+    object.__setattr__(made, "low", low)
+    object.__setattr__(made, "high", high)
+    object.__setattr__(made, "unit", unit)
+    return made
 
 
 def _default_places(instance: Amount) -> int:
@@ -323,8 +336,9 @@ class Amount:
     @property
     def interval(self) -> Interval:
         """The true values this printed figure stands for (ROUND_HALF_UP, ends included)."""
+        radius = _radius(self.places)
         with localcontext(EXACT):
-            return Interval(self.value - self.radius, self.value + self.radius, self.unit)
+            return _interval(self.value - radius, self.value + radius, self.unit)
 
     def to(self, unit: Unit) -> Amount:
         """The same figure in another unit, exactly; the printed precision moves with it.

@@ -19,6 +19,7 @@ many shapes holds at most :data:`MAX_SHAPES` of them.
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Sequence
@@ -222,15 +223,19 @@ def shape(disclosure: Disclosure) -> Hashable:
 _TABLE_SHAPES: dict[int, Hashable] = {}
 
 
+_BLANK: Final = operator.attrgetter("blank")
+
+
 def _table_shape(table: Table) -> Hashable:
     key = id(table)
     found = _TABLE_SHAPES.get(key)
     if found is not None:
         return found
-    rows = []
-    for row in table.rows:
-        cells = row.cells  # its column keys, then whether each is blank
-        rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
+    blank = _BLANK
+    rows = [  # each row's key, line and label, its column keys, then whether each is blank
+        (row.key, row.line, row.label, *row.cells, *map(blank, row.cells.values()))
+        for row in table.rows
+    ]
     columns = tuple((c.key, c.label) for c in table.columns)
     made = (table.kind.value, table.unit.value, table.no_data, columns, tuple(rows))
     _TABLE_SHAPES[key] = made

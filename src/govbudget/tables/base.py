@@ -283,21 +283,21 @@ class Table:
         keys = self.column_keys
         # Amounts are immutable: one object printed in many cells (the blank readers share)
         # is widened once, and the cells share the result.
-        done: dict[int, Amount] = {}
+        # A cell not printed (None) is the table's blank.
+        done: dict[int, Amount] = {id(None): blank}
+
+        def wide(cell: Amount) -> Amount:
+            found = done[id(cell)] = cell.with_places(places)
+            return found
+
         for key, row in self._index.items():
-            cells: dict[str, Amount] = {}
-            found = row.cells
-            for column in keys:
-                cell = found.get(column)
-                if cell is None:
-                    cell = blank
-                elif cell.places < places:
-                    wide = done.get(id(cell))
-                    if wide is None:
-                        wide = done[id(cell)] = cell.with_places(places)
-                    cell = wide
-                cells[column] = cell
-            widened[key] = cells
+            get = row.cells.get
+            widened[key] = {
+                column: cell
+                if (cell := get(column)) is not None and cell.places >= places
+                else (done.get(id(cell)) or wide(cell))  # type: ignore[arg-type]
+                for column in keys
+            }
         return widened
 
     def children(self, key: str) -> tuple[Row, ...]:
