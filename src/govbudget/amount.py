@@ -199,6 +199,8 @@ class Interval:
     @classmethod
     def exact(cls, value: Decimal | int, unit: Unit) -> Interval:
         """The interval holding exactly *value*."""
+        if cls is Interval and type(value) is Decimal and value.is_finite():
+            return _interval(value, value, unit)  # nothing to convert or check
         return cls(value, value, unit)
 
     @property
@@ -557,7 +559,7 @@ def total(amounts: Iterable[Amount | Interval], unit: Unit | None = None) -> Int
 
     .. versionadded:: 0.1
     """
-    result: Interval | None = None if unit is None else Interval.exact(0, unit)
+    result: Interval | None = None if unit is None else Interval.exact(Decimal(0), unit)
     for term in amounts:
         interval = term.interval if isinstance(term, Amount) else term
         result = interval if result is None else result + interval
