@@ -51,6 +51,7 @@ __all__ = [
     "common_places",
     "compare",
     "parse_amount",
+    "read_plain",
     "tidy",
     "to_decimal",
     "total",
@@ -198,6 +199,8 @@ class Interval:
     @classmethod
     def exact(cls, value: Decimal | int, unit: Unit) -> Interval:
         """The interval holding exactly *value*."""
+        if cls is Interval and type(value) is Decimal and value.is_finite():
+            return _interval(value, value, unit)  # nothing to convert or check
         return cls(value, value, unit)
 
     @property
@@ -228,7 +231,7 @@ class Interval:
             return self
         shift = self.unit.exponent - unit.exponent
         with localcontext(EXACT):
-            return Interval(self.low.scaleb(shift), self.high.scaleb(shift), unit)
+            return _interval(self.low.scaleb(shift), self.high.scaleb(shift), unit)
 
     def _same_unit(self, other: Interval) -> None:
         if not isinstance(other, Interval):
@@ -242,18 +245,31 @@ class Interval:
     def __add__(self, other: Interval) -> Interval:
         self._same_unit(other)
         with localcontext(EXACT):
-            return Interval(self.low + other.low, self.high + other.high, self.unit)
+            return _interval(self.low + other.low, self.high + other.high, self.unit)
 
     def __sub__(self, other: Interval) -> Interval:
         self._same_unit(other)
         with localcontext(EXACT):
-            return Interval(self.low - other.high, self.high - other.low, self.unit)
+            return _interval(self.low - other.high, self.high - other.low, self.unit)
 
     def __neg__(self) -> Interval:
-        return Interval(-self.high, -self.low, self.unit)
+        return _interval(-self.high, -self.low, self.unit)
 
     def __str__(self) -> str:
         return f"[{self.low}, {self.high}] {self.unit.value}"
+
+
+def _interval(low: Decimal, high: Decimal, unit: Unit) -> Interval:
+    """An :class:`Interval` from exact arithmetic on valid ones: finite, ordered, checked.
+
+    Sums, differences, negations and unit changes of valid intervals are valid, so their
+    fields are not converted and checked again.
+    """
+    made = object.__new__(Interval)
+    object.__setattr__(made, "low", low)
+    object.__setattr__(made, "high", high)
+    object.__setattr__(made, "unit", unit)
+    return made
 
 
 def _default_places(instance: Amount) -> int:
@@ -322,8 +338,9 @@ class Amount:
     @property
     def interval(self) -> Interval:
         """The true values this printed figure stands for (ROUND_HALF_UP, ends included)."""
+        radius = _radius(self.places)
         with localcontext(EXACT):
-            return Interval(self.value - self.radius, self.value + self.radius, self.unit)
+            return _interval(self.value - radius, self.value + radius, self.unit)
 
     def to(self, unit: Unit) -> Amount:
         """The same figure in another unit, exactly; the printed precision moves with it.
@@ -414,6 +431,9 @@ _NUMBER: Final = re.compile(
     """,
     re.VERBOSE,
 )
+# A figure with nothing to clean: an optional minus, ASCII digits, decimals after a point.
+# It reads the same through Decimal() as through the full parse below (never wider).
+_PLAIN: Final = re.compile(r"-?[0-9]+(?:\.([0-9]+))?", re.ASCII)
 _EDGE_SPACES: Final = " \t\r\n\u00a0\u2009\u202f\u3000"
 
 
@@ -440,6 +460,12 @@ def parse_amount(text: str, unit: Unit, *, location: Location | None = None) -> 
 
     .. versionadded:: 0.1
     """
+    if type(text) is str and type(unit) is Unit:
+        plain = read_plain(text, unit)  # the common case: ASCII digits, nothing around them
+        if plain is not None:
+            return plain
+        if not text:
+            return Amount.empty(unit, 0)
     if not isinstance(text, str):
         raise TypeError(f"parse_amount() reads printed text, not {type(text).__name__} ({text!r})")
     if not isinstance(unit, Unit):
@@ -458,6 +484,28 @@ def parse_amount(text: str, unit: Unit, *, location: Location | None = None) -> 
     frac = match["frac"]
     number = f"{match['sign'] or ''}{digits}" + (f".{frac}" if frac is not None else "")
     return _read(Decimal(number), unit, len(frac) if frac is not None else 0)
+
+
+def read_plain(text: str, unit: Unit) -> Amount | None:
+    """The amount of a figure printed plainly (``"12"``, ``"-0.50"``), else ``None``.
+
+    Plainly means ASCII digits with an optional leading minus and decimals after a
+    point, nothing around them; :func:`parse_amount` reads such a figure the same way.
+    Anything else (blanks, separators, full-width digits, spaces) gives ``None``, for
+    the caller to read with :func:`parse_amount`. The fast path of stored tables.
+
+    >>> read_plain("-0.50", Unit.WAN)
+    Amount(value=Decimal('-0.50'), unit=<Unit.WAN: '万元'>, places=2, blank=False)
+    >>> read_plain("1,000", Unit.WAN) is None
+    True
+
+    .. versionadded:: 0.4
+    """
+    plain = _PLAIN.fullmatch(text)
+    if plain is None:
+        return None
+    places = plain.end() - plain.start(1) if plain.start(1) >= 0 else 0
+    return _trusted(Decimal(text), unit, places, blank=False)
 
 
 def _read(value: Decimal, unit: Unit, places: int) -> Amount:
@@ -511,7 +559,7 @@ def total(amounts: Iterable[Amount | Interval], unit: Unit | None = None) -> Int
 
     .. versionadded:: 0.1
     """
-    result: Interval | None = None if unit is None else Interval.exact(0, unit)
+    result: Interval | None = None if unit is None else Interval.exact(Decimal(0), unit)
     for term in amounts:
         interval = term.interval if isinstance(term, Amount) else term
         result = interval if result is None else result + interval

@@ -24,7 +24,7 @@ from typing import Any, Final
 import cattrs
 
 from govbudget import cells
-from govbudget.amount import Unit
+from govbudget.amount import Amount, Unit
 from govbudget.codes import parse_code
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import CodeError, FormatError, InputError
@@ -44,9 +44,21 @@ converter.register_structure_hook(Decimal, lambda value, _: _decimal(value))
 converter.register_unstructure_hook(TableKind, lambda kind: kind.name.lower())
 converter.register_structure_hook(TableKind, lambda value, _: TableKind[str(value).upper()])
 converter.register_unstructure_hook(Unit, lambda unit: unit.value)
-converter.register_structure_hook(Unit, lambda value, _: Unit.parse(str(value)))
+converter.register_structure_hook(Unit, lambda value, _: _unit(value))
 converter.register_unstructure_hook(Family, lambda family: family.value)
 converter.register_structure_hook(Family, lambda value, _: Family(value))
+
+
+_UNITS: Final = {unit.value: unit for unit in Unit}
+
+
+def _unit(value: object) -> Unit:
+    """A unit as stored: its name (``"万元"``) at once, else read as a label."""
+    if type(value) is str:
+        known = _UNITS.get(value)
+        if known is not None:
+            return known
+    return Unit.parse(str(value))
 
 
 def _decimal(value: object) -> Decimal:
@@ -109,30 +121,28 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     unit = converter.structure(data["unit"], Unit)
     at = where.evolve(table=kind.label)
     rows = []
+    decode_cells = cells.decode_cells
+    codes = _CODES
     for index, entry in enumerate(data.get("rows", [])):
         try:
-            code = _exact_code(entry["code"], None) if entry.get("code") else None
-            figures = {
-                column: cells.decode(value, unit)
-                for column, value in entry.get("cells", {}).items()
-            }
+            digits = entry.get("code")
+            if digits:
+                code = codes.get(digits) if type(digits) is str else None
+                if code is None:
+                    code = _exact_code(digits, None)
+                    if len(codes) < _CODES_KEPT:
+                        codes[digits] = code
+            else:
+                code = None
+            figures = decode_cells(entry.get("cells", {}), unit)
         except InputError as exc:  # read again, naming where: only a bad row pays for it
             raise _located(exc, entry, unit, at, index) from None
         found = entry.get("location")
         location = _NOWHERE if not found else converter.structure(found, Location)
-        if code is not None:
-            rows.append(
-                Row(code=code, label=entry.get("label", ""), cells=figures, location=location)
-            )
-        else:
-            rows.append(
-                Row(
-                    line=entry.get("line"),
-                    label=entry.get("label", ""),
-                    cells=figures,
-                    location=location,
-                )
-            )
+        line = entry.get("line") if code is None else None
+        if code is None and line is None:
+            raise ValueError("a row is keyed by exactly one of code= and line=")
+        rows.append(_row(code, line, entry.get("label", ""), figures, location))
     return Table(
         kind,
         unit,
@@ -143,6 +153,34 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         no_data=bool(data.get("no_data", False)),
         location=converter.structure(data.get("location", {}), Location),
     )
+
+
+# Codes read exactly from their digits (codes are immutable, and a disclosure prints the
+# same few hundred): each stored spelling is read and validated once per process.
+_CODES: dict[str, RowCode] = {}
+_CODES_KEPT: Final = 65536
+
+
+def _row(
+    code: RowCode | None,
+    line: str | None,
+    label: str,
+    figures: dict[str, Amount],
+    location: Location,
+) -> Row:
+    """A :class:`Row` from fields already read and checked, without checking them again.
+
+    Exactly one of *code* and *line* is set, and *figures* is a fresh dict, as
+    :class:`Row` would make them; a test compares the result with ``Row(...)``.
+    """
+    row = object.__new__(Row)
+    setattr_ = object.__setattr__
+    setattr_(row, "code", code)
+    setattr_(row, "line", line)
+    setattr_(row, "label", label)
+    setattr_(row, "cells", figures)
+    setattr_(row, "location", location)
+    return row
 
 
 def _exact_code(text: object, where: Location | None) -> RowCode:

@@ -19,6 +19,7 @@ many shapes holds at most :data:`MAX_SHAPES` of them.
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Sequence
@@ -235,17 +236,59 @@ def shape(disclosure: Disclosure) -> Hashable:
 _TABLE_SHAPES: dict[int, Hashable] = {}
 
 
+_BLANK: Final = operator.attrgetter("blank")
+
+
+class _Shape:
+    """A table's shape with its hash worked out once (it is thousands of items).
+
+    Equal shapes are interned (:func:`_intern`), so a disclosure's shape compares its
+    tables' shapes by identity: looking a shape up hashes nine numbers, not every row.
+    """
+
+    __slots__ = ("data", "hashed")
+
+    def __init__(self, data: tuple[object, ...]) -> None:
+        self.data = data
+        self.hashed = hash(data)
+
+    def __hash__(self) -> int:
+        return self.hashed
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, _Shape) and self.hashed == other.hashed and self.data == other.data
+        )
+
+
+_INTERNED: dict[_Shape, _Shape] = {}
+
+
+def _intern(made: _Shape) -> _Shape:
+    """The one kept shape equal to *made* (kept for at most ``16 * MAX_SHAPES`` tables)."""
+    found = _INTERNED.get(made)
+    if found is not None:
+        return found
+    if len(_INTERNED) >= 16 * MAX_SHAPES:
+        _INTERNED.clear()
+    _INTERNED[made] = made
+    return made
+
+
 def _table_shape(table: Table) -> Hashable:
     key = id(table)
     found = _TABLE_SHAPES.get(key)
     if found is not None:
         return found
-    rows = []
-    for row in table.rows:
-        cells = row.cells  # its column keys, then whether each is blank
-        rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
+    blank = _BLANK
+    rows = [  # each row's key, line and label, its column keys, then whether each is blank
+        (row.key, row.line, row.label, *row.cells, *map(blank, row.cells.values()))
+        for row in table.rows
+    ]
     columns = tuple((c.key, c.label) for c in table.columns)
-    made = (table.kind.value, table.unit.value, table.no_data, columns, tuple(rows))
+    made = _intern(
+        _Shape((table.kind.value, table.unit.value, table.no_data, columns, tuple(rows)))
+    )
     _TABLE_SHAPES[key] = made
     weakref.finalize(table, _TABLE_SHAPES.pop, key, None)
     return made

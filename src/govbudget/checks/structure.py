@@ -21,7 +21,7 @@ from govbudget.checks.registry import Context, Verifies, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
 from govbudget.tables import spec
-from govbudget.tables.base import Family, Row, Table, TableKind
+from govbudget.tables.base import Family, Row, RowCode, Table, TableKind
 from govbudget.tables.budget import SETS as BUDGET_SETS
 from govbudget.tables.publication import empty_wording_in, region_of, requirement_for
 
@@ -379,8 +379,9 @@ def blank_parents(context: Context) -> Iterator[Finding]:
             children = table.children(row.key)
             if not children:
                 continue
+            owns = table.amounts(row.key) or {}
             for column in table.column_keys:
-                own = table.amount(row.key, column)
+                own = owns.get(column)
                 if own is None or not own.blank:
                     continue
                 figures = [table.amount(child.key, column) for child in children]
@@ -447,11 +448,22 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
         return
     year = context.disclosure.year
     verifies = isinstance(names, Verifies)  # a runtime protocol check is slow: once
+    seen: dict[RowCode, tuple[str | None, bool, bool]] = {}
     for table in context.disclosure.tables.values():
         for row in table.coded_rows():
             assert row.code is not None
-            official = names.official_name(row.code, year)
-            if official is None and names.is_partial(row.code.scheme, year):
+            known = seen.get(row.code)
+            if known is None:  # a code printed in several tables is looked up once
+                found = names.official_name(row.code, year)
+                known = seen[row.code] = (
+                    found,
+                    found is None and names.is_partial(row.code.scheme, year),
+                    verifies
+                    and found is not None
+                    and not cast("Verifies", names).is_verified(row.code, year),
+                )
+            official, partial, inferred = known
+            if partial:
                 context.coverage["codes_unverified"] += 1
                 continue
             if official is None:
@@ -464,7 +476,7 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                     row=row,
                 )
                 continue
-            if verifies and not cast("Verifies", names).is_verified(row.code, year):
+            if inferred:
                 context.coverage["codes_inferred"] += 1
             else:
                 context.coverage["codes_verified"] += 1

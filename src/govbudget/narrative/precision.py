@@ -65,12 +65,27 @@ def at_precision(claim: Claim, places: dict[Unit, int]) -> Claim:
     >>> at_precision(claim, {Unit.WAN: 2}).number.places
     2
     """
+    number = _widened(claim.number, places)
+    base = _widened(claim.base, places)
+    other = _widened(claim.other, places)
+    previous = _widened(claim.previous, places)
+    alternatives = tuple((label, _widened(n, places) or n) for label, n in claim.alternatives)
+    parts = tuple(_widened(n, places) or n for n in claim.parts)
+    if (
+        number is claim.number
+        and base is claim.base
+        and other is claim.other
+        and previous is claim.previous
+        and all(a[1] is b[1] for a, b in zip(alternatives, claim.alternatives, strict=True))
+        and all(a is b for a, b in zip(parts, claim.parts, strict=True))
+    ):
+        return claim  # already at that precision: claims are immutable
     return attrs.evolve(
         claim,
-        number=_widened(claim.number, places),
-        base=_widened(claim.base, places),
-        other=_widened(claim.other, places),
-        previous=_widened(claim.previous, places),
-        alternatives=tuple((label, _widened(n, places) or n) for label, n in claim.alternatives),
-        parts=tuple(_widened(n, places) or n for n in claim.parts),
+        number=number,
+        base=base,
+        other=other,
+        previous=previous,
+        alternatives=alternatives,
+        parts=parts,
     )

@@ -79,6 +79,7 @@ _MARKS: Final = re.compile(r"[(（]\s*(类|款|项)\s*[)）]")
 _QUOTES: Final = dict.fromkeys(map(ord, "“”\"'‘’「」"))
 
 
+@functools.lru_cache(maxsize=8192)
 def compact(text: str) -> str:
     """Words as compared: NFKC, no spaces, no quote marks.
 

@@ -266,22 +266,38 @@ class Table:
         cells = self._widened.get(row)
         return None if cells is None else cells.get(column)
 
+    def amounts(self, row: str) -> Mapping[str, Amount] | None:
+        """Every figure of the row *row* by column key, as :meth:`amount` gives each.
+
+        ``None`` when there is no such row. Read-only: the table keeps it.
+
+        .. versionadded:: 0.4
+        """
+        return self._widened.get(row)
+
     @functools.cached_property
     def _widened(self) -> dict[str, dict[str, Amount]]:
         places = self.places
         blank = Amount.empty(self.unit, places)
         widened: dict[str, dict[str, Amount]] = {}
         keys = self.column_keys
+        # Amounts are immutable: one object printed in many cells (the blank readers share)
+        # is widened once, and the cells share the result.
+        # A cell not printed (None) is the table's blank.
+        done: dict[int, Amount] = {id(None): blank}
+
+        def wide(cell: Amount) -> Amount:
+            found = done[id(cell)] = cell.with_places(places)
+            return found
+
         for key, row in self._index.items():
-            cells: dict[str, Amount] = {}
-            for column in keys:
-                cell = row.cells.get(column)
-                if cell is None:
-                    cell = blank
-                elif cell.places < places:
-                    cell = cell.with_places(places)
-                cells[column] = cell
-            widened[key] = cells
+            get = row.cells.get
+            widened[key] = {
+                column: cell
+                if (cell := get(column)) is not None and cell.places >= places
+                else (done.get(id(cell)) or wide(cell))  # type: ignore[arg-type]
+                for column in keys
+            }
         return widened
 
     def children(self, key: str) -> tuple[Row, ...]:

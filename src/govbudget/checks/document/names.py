@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -96,7 +97,7 @@ def row_name(context: Context) -> Iterator[Finding]:
     if len(classes) < 2:
         return
     sections = levels.get(5, set())
-    official = _official_classes(context)
+    official: set[str] | None = None  # read from the catalogue only when a name needs it
     for paragraph in _paragraphs(context):
         for match in _CLASS.finditer(paragraph.text):
             printed = _LABEL_NUMBER.sub("", match.group(1))
@@ -118,6 +119,8 @@ def row_name(context: Context) -> Iterator[Finding]:
                     computed=f"{printed}（款）",
                 )
                 continue
+            if official is None:
+                official = _official_classes(context)
             if name in official:
                 continue  # a 类 of the year the tables do not print: not a misnaming
             near = min(classes, key=lambda label: _distance(label, name))
@@ -163,9 +166,15 @@ def _labels(disclosure: Disclosure) -> dict[int, set[str]]:
         for row in table.rows:
             code = row.code
             if isinstance(code, FunctionCode) and row.label:
-                name = _strip_name(_LABEL_NUMBER.sub("", row.label))
+                name = _label_name(row.label)
                 out.setdefault(len(code.digits), set()).add(name)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_name(label: str) -> str:
+    """A row's label as names are compared: no numbering, brackets, spaces or 支出."""
+    return _strip_name(_LABEL_NUMBER.sub("", label))
 
 
 def _distance(a: str, b: str) -> int:

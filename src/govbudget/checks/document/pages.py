@@ -97,7 +97,21 @@ def repeated_page(context: Context) -> Iterator[Finding]:
 _CID: Final = re.compile(r"\(cid:\d+\)")
 
 
+# Every character the scan below can flag (controls but layout ones, surrogates,
+# private use, U+FFFD) and the start of a (cid:N) glyph: text with none of them is
+# skipped without a scan. A test checks the class against every code point.
+_MAYBE_UNDISPLAYABLE: Final = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]|\\(cid:"
+)
+
+
 def _undisplayable(text: str) -> Iterator[tuple[int, str]]:
+    if _MAYBE_UNDISPLAYABLE.search(text) is None:
+        return iter(())
+    return _undisplayable_scan(text)
+
+
+def _undisplayable_scan(text: str) -> Iterator[tuple[int, str]]:
     for match in _CID.finditer(text):
         yield match.start(), match.group()
     for position, char in enumerate(text):

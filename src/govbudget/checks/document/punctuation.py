@@ -84,6 +84,8 @@ def _unmatched(text: str, opens: str, closes: str) -> int | None:
 
     A list number closed by a bracket alone (「1）」, 「a)」) opens nothing and is skipped.
     """
+    if not any(mark in text for mark in opens) and not any(mark in text for mark in closes):
+        return None  # no mark of the pair at all: nothing to match
     stack: list[int] = []
     numbered = {m.end() - 1 for m in _NUMBER_CLOSER.finditer(text)}
     for position, char in enumerate(text):
@@ -125,6 +127,8 @@ def closing_stop(context: Context) -> Iterator[Finding]:
     prose = _paragraphs(context)
     for index, paragraph in enumerate(prose):
         text = paragraph.text.strip()
+        if text.rstrip("”’）)》】」』")[-1:] in STOPS or text[-1:] in STOPS:
+            continue  # the common case first: it ends with its stop
         if (
             paragraph.heading
             or paragraph.contents
@@ -133,8 +137,6 @@ def closing_stop(context: Context) -> Iterator[Finding]:
             or "，" not in re.sub(r"[（(][^（）()]*[）)]$", "", text)
             or _TABLE_LINE.search(text) is not None
         ):
-            continue
-        if text.rstrip("”’）)》】」』")[-1:] in STOPS or text[-1] in STOPS:
             continue
         following = prose[index + 1] if index + 1 < len(prose) else None
         if following is not None and not (following.heading or LIST_MARK.match(following.text)):

@@ -1,0 +1,106 @@
+"""The short paths taken for speed give exactly what the long paths give.
+
+Stored figures printed plainly skip :func:`~govbudget.amount.parse_amount`'s cleaning,
+stored rows skip :class:`~govbudget.tables.base.Row`'s checks, and text with nothing
+undisplayable skips the character-by-character scan: each is compared here with the
+path it shortens, on any input.
+"""
+
+import string
+import sys
+import unicodedata
+
+import attrs
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from govbudget import serialize
+from govbudget.amount import Unit, parse_amount, read_plain
+from govbudget.cells import decode, decode_cells
+from govbudget.checks.document.pages import _MAYBE_UNDISPLAYABLE, _undisplayable_scan
+from govbudget.codes import parse_code
+from govbudget.errors import InputError
+from govbudget.location import Location
+from govbudget.tables.base import Row
+
+_FIGURE_CHARS = string.digits + "-+.,  \t０１２３４５６７８９－，．—eE_{}\"'"
+
+
+@given(st.text(alphabet=_FIGURE_CHARS, max_size=12), st.sampled_from(list(Unit)))
+@example("1_000", Unit.WAN)
+@example("1e3", Unit.WAN)
+@example(" 12", Unit.WAN)
+@example("-0", Unit.YUAN)
+@example("007.50", Unit.YUAN)
+@example(".5", Unit.YUAN)
+@example("5.", Unit.YUAN)
+def test_read_plain_reads_as_parse_amount_does(text: str, unit: Unit) -> None:
+    """A plain figure reads the same both ways; anything else is left to parse_amount."""
+    plain = read_plain(text, unit)
+    try:
+        parsed = parse_amount(text, unit)
+    except InputError:
+        assert plain is None
+        return
+    if plain is not None:
+        assert plain == parsed
+        assert str(plain.value) == str(parsed.value)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["a", "b", "c"]),
+        st.one_of(
+            st.text(alphabet=_FIGURE_CHARS, max_size=8),
+            st.integers(),
+            st.none(),
+            st.fixed_dictionaries(
+                {"value": st.sampled_from(["1", "2.50", "x"]), "places": st.integers(-2, 2)}
+            ),
+        ),
+    ),
+    st.sampled_from(list(Unit)),
+)
+def test_decode_cells_decodes_each_cell(data: dict[str, object], unit: Unit) -> None:
+    """A row's cells decode (or fail) as :func:`decode` does each one."""
+    try:
+        expected = {key: decode(value, unit) for key, value in data.items()}
+    except InputError as exc:
+        with pytest.raises(type(exc)):
+            decode_cells(data, unit)
+        return
+    assert decode_cells(data, unit) == expected
+
+
+def test_stored_rows_equal_rows_made_with_checks() -> None:
+    """The rows serialize makes without Row's checks equal Row(...) field for field."""
+    assert [f.name for f in attrs.fields(Row)] == ["code", "line", "label", "cells", "location"]
+    figures = {"a": parse_amount("1.5", Unit.WAN)}
+    where = Location(page=3)
+    coded = serialize._row(parse_code("2010101"), None, "行政运行", dict(figures), where)
+    assert coded == Row(code=parse_code("2010101"), label="行政运行", cells=figures, location=where)
+    lined = serialize._row(None, "total", "合计", dict(figures), Location())
+    assert lined == Row(line="total", label="合计", cells=figures)
+    assert lined.key == "total"
+
+
+def test_a_row_with_neither_code_nor_line_is_refused() -> None:
+    """Keyed by nothing, a stored row is a format error, as before."""
+    text = (
+        '{"schema": "govbudget.disclosure/1", "year": 2020, "tables": [{"kind": "income", '
+        '"unit": "万元", "rows": [{"label": "x", "cells": {}}]}]}'
+    )
+    with pytest.raises(InputError, match="exactly one of code= and line="):
+        serialize.loads(text)
+
+
+def test_every_code_point_the_scan_flags_is_caught_by_the_gate() -> None:
+    """The quick test for undisplayable text misses no character the full scan flags."""
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        category = unicodedata.category(char)
+        if category in ("Co", "Cs", "Cc") or char == "\ufffd":
+            flagged = bool(list(_undisplayable_scan(char)))
+            if flagged:
+                assert _MAYBE_UNDISPLAYABLE.search(char), f"U+{point:04X}"
