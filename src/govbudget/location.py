@@ -28,7 +28,8 @@ class Location:
         row: The row's key: a classification code, a line number or a label.
         column: The column's header text or key.
         section: The section of the document's text (a heading such as
-            ``三、部门预算情况说明``), for a finding in the text rather than a table.
+            ``三、部门预算情况说明``), for a finding in the text rather than a table
+            (new in 0.2).
 
     >>> str(Location(file="a.pdf", page="3", table="收入决算表", row="2010101", column="合计"))
     'a.pdf, page 3, table 收入决算表, row 2010101, column 合计'
@@ -43,7 +44,6 @@ class Location:
     table: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
     row: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
     column: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
-    #: .. versionadded:: 0.2
     section: str | None = attrs.field(default=None, converter=_optional_str, kw_only=True)
 
     def __str__(self) -> str:
