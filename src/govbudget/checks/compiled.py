@@ -161,6 +161,18 @@ class Bound:
         """How many figures the relation reads (its found figure and its parts)."""
         return len(self._template.slots)
 
+    @property
+    def balanced(self) -> bool:
+        """Whether ``found − Σ parts`` is exactly zero: no rounding left to weigh."""
+        unit = min((a.unit for a in self._amounts), key=lambda u: u.exponent)
+        with localcontext(EXACT):
+            difference = Decimal(0)
+            for slot, amount in zip(self._template.slots, self._amounts, strict=True):
+                if slot.weight:
+                    value = amount.value.scaleb(amount.unit.exponent - unit.exponent)
+                    difference += value if slot.weight > 0 else -value
+        return difference == 0
+
 
 def as_relation(item: Relation | Bound) -> Relation:
     """*item* as a full :class:`~govbudget.checks.relations.Relation` (built if compiled).

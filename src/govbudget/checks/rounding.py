@@ -330,13 +330,23 @@ def improbable_rounding(context: Context) -> Iterator[Finding]:
     judged = (
         [r for r in shared if isinstance(r, Relation | Bound)] if isinstance(shared, list) else []
     )
-    # Only a long sum that holds can be improbable: look at those first, and build every
-    # relation (for the suspects' other sums) only when one of them is.
-    long = [as_relation(r) for r in judged if r.holds and _size(r) > MIN_PARTS]
+    # Only a long sum that holds, off by some rounding, can be improbable: look at those
+    # first, and build every relation (for the suspects' other sums) only when one is.
+    long = [as_relation(r) for r in judged if r.holds and _size(r) > MIN_PARTS and _off(r)]
     if not any(_is_improbable(r) for r in long):
         return
     for found in improbable([as_relation(r) for r in judged]):
         yield finding("rounding.improbable", found)
+
+
+def _off(item: Relation | Bound) -> bool:
+    """Whether *item*'s found figure differs at all from its parts.
+
+    Most long sums do not: accountants adjust a last figure so that totals balance.
+    """
+    if isinstance(item, Bound):
+        return not item.balanced
+    return bool(item.comparison.difference)
 
 
 def _size(item: Relation | Bound) -> int:
