@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from govbudget.bulk.run import FileResult, Options, check_file, describe_error
+from govbudget.bulk.run import FileResult, Options, check_file, describe_error, files_to_check
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -72,11 +72,10 @@ def check_files_on(
         skip=skip,
         year=year,
         region=region,
-        catalogues=tuple(map(str, catalogues)),
+        catalogues=catalogues,
         engine=engine,
     )
-    skipped = set(done)
-    todo = iter([name for name in map(str, paths) if name not in skipped])
+    todo = iter(files_to_check(paths, done))
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
     names: dict[Any, str] = {}
 

@@ -38,6 +38,10 @@ def _skip(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _paths(items: Iterable[str | Path]) -> tuple[str, ...]:
+    return tuple(map(str, items))
+
+
 @attrs.frozen
 class Options:
     """How each file of a bulk run is checked.
@@ -60,7 +64,7 @@ class Options:
     skip: tuple[str, ...] = attrs.field(default=(), converter=_skip)
     year: int | None = None
     region: str | None = None
-    catalogues: tuple[str, ...] = attrs.field(default=(), converter=_skip)
+    catalogues: tuple[str, ...] = attrs.field(default=(), converter=_paths)
     engine: str = "pdfium"
 
 
@@ -212,7 +216,8 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows, macOS
 
 
-def _todo(paths: Iterable[str | Path], done: Iterable[str]) -> list[str]:
+def files_to_check(paths: Iterable[str | Path], done: Iterable[str]) -> list[str]:
+    """*paths* as strings, those in *done* (an earlier run's files) left out, in order."""
     skipped = set(done)
     return [name for name in map(str, paths) if name not in skipped]
 
@@ -264,10 +269,10 @@ def check_files(
         skip=skip,
         year=year,
         region=region,
-        catalogues=tuple(map(str, catalogues)),
+        catalogues=catalogues,
         engine=engine,
     )
-    todo = _todo(paths, done)
+    todo = files_to_check(paths, done)
     work = check_file if task is None else task
     if not todo:
         return  # nothing left: no worker is started
