@@ -79,6 +79,8 @@ class Unit(enum.Enum):
     .. versionadded:: 0.1
     """
 
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
+
     YUAN = "元"
     QIAN = "千元"
     WAN = "万元"

@@ -52,6 +52,8 @@ class Level(enum.Enum):
     .. versionadded:: 0.1
     """
 
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
+
     CATEGORY = 3
     SECTION = 5
     ITEM = 7
@@ -67,6 +69,8 @@ class Scheme(enum.Enum):
 
     .. versionadded:: 0.1
     """
+
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
 
     FUNCTIONAL = "支出功能分类"
     DEPT_ECONOMIC = "部门预算支出经济分类"

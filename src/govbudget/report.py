@@ -101,6 +101,8 @@ class Severity(enum.Enum):
     .. versionadded:: 0.1
     """
 
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
+
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"

@@ -31,7 +31,7 @@ import attrs
 
 from govbudget.amount import EXACT, Amount, _radius
 from govbudget.checks.relations import Op, Relation, Term
-from govbudget.tables.base import CellRef, Table
+from govbudget.tables.base import CellRef, Row, Table
 
 if TYPE_CHECKING:
     from govbudget.checks.registry import Context, Rule
@@ -125,7 +125,7 @@ class Bound:
     .. versionadded:: 0.2
     """
 
-    __slots__ = ("_amounts", "_disclosure", "_template", "holds")
+    __slots__ = ("_amounts", "_difference", "_disclosure", "_template", "holds", "size")
 
     def __init__(
         self,
@@ -133,37 +133,49 @@ class Bound:
         amounts: Sequence[Amount],
         disclosure: Disclosure,
         holds: bool | None = None,
+        difference: Decimal | None = None,
     ) -> None:
         self._template = template
-        self._amounts = amounts
+        self._amounts = amounts  # as printed: widened to the table's precision on use
         self._disclosure = disclosure
+        self._difference = difference  # found − Σ parts, when all share one unit
         #: Whether the relation holds within rounding.
-        self.holds: bool = _holds(template, amounts) if holds is None else holds
+        self.holds: bool = _holds(template, self._widened()) if holds is None else holds
+        #: How many figures the relation reads (its found figure and its parts).
+        self.size: int = len(template.slots)
+
+    def _widened(self) -> list[Amount]:
+        """The relation's figures as the tables give them (widened to their precision)."""
+        disclosure = self._disclosure
+        out: list[Amount] = []
+        for slot, amount in zip(self._template.slots, self._amounts, strict=True):
+            table = None if slot.absent is not None else disclosure.table(slot.ref.table)
+            wide = None if table is None else table.amount(slot.ref.row, slot.ref.column)
+            out.append(amount if wide is None else wide)
+        return out
 
     def relation(self) -> Relation:
         """The full relation, as the rule itself would have yielded it."""
         template = self._template
+        disclosure = self._disclosure
         terms = [
             Term(
                 ref=slot.ref,
                 amount=amount,
                 label=slot.label,
-                table=None if slot.absent is not None else self._disclosure.table(slot.ref.table),
+                table=None if slot.absent is not None else disclosure.table(slot.ref.table),
                 sign=slot.sign,
                 printed=slot.absent is None,
             )
-            for slot, amount in zip(template.slots, self._amounts, strict=True)
+            for slot, amount in zip(template.slots, self._widened(), strict=True)
         ]
         return Relation(terms[0], tuple(terms[1:]), template.what, template.what_zh, template.op)
 
     @property
-    def size(self) -> int:
-        """How many figures the relation reads (its found figure and its parts)."""
-        return len(self._template.slots)
-
-    @property
     def balanced(self) -> bool:
         """Whether ``found − Σ parts`` is exactly zero: no rounding left to weigh."""
+        if self._difference is not None:
+            return not self._difference
         unit = min((a.unit for a in self._amounts), key=lambda u: u.exponent)
         with localcontext(EXACT):
             difference = Decimal(0)
@@ -324,8 +336,8 @@ class Plans:
                 _SHAPES.move_to_end(key)
         self._plans = plans
         self._disclosure = disclosure
-        self._cells = {
-            kind.value: table._widened  # the table's own widened figures
+        self._cells = {  # each table's rows, precision and blank, by the kind's value
+            kind.value: (table._index, table.places, table._blank)
             for kind, table in disclosure.tables.items()
         }
 
@@ -350,8 +362,8 @@ class Plans:
         with localcontext(EXACT):
             bound: list[Relation | Bound | Finding] = []
             for template in plan:
-                amounts, holds = _bind(template, cells)
-                bound.append(Bound(template, amounts, disclosure, holds))
+                amounts, holds, difference = _bind(template, cells)
+                bound.append(Bound(template, amounts, disclosure, holds, difference))
             return bound
 
 
@@ -366,18 +378,28 @@ _ZERO: Final = Decimal(0)
 
 
 def _bind(
-    template: _Template, cells: dict[str, dict[str, dict[str, Amount]]]
-) -> tuple[list[Amount], bool]:
-    """The template's figures in one disclosure, and whether the relation holds.
+    template: _Template, cells: dict[str, tuple[dict[str, Row], int, Amount]]
+) -> tuple[list[Amount], bool, Decimal | None]:
+    """The template's figures in one disclosure, whether the relation holds, and by how much.
 
-    One pass: gather each cell and add it in. Called under the ``EXACT`` context.
+    One pass: gather each cell as printed and add it in, judged at the precision its
+    table prints (as :meth:`~govbudget.tables.base.Table.amount` widens it); a cell a
+    printed row leaves out is the table's blank. The difference ``found − Σ parts`` is
+    given when every figure shares one unit (else ``None``). Called under the ``EXACT``
+    context.
     """
     amounts: list[Amount] = []
     difference = radius = _ZERO
     unit = None
     mixed = False
     for table, row, column, absent, weight in template.lookups:
-        amount = cells[table][row][column] if absent is None else absent
+        if absent is None:
+            index, places, blank = cells[table]
+            amount = index[row].cells.get(column) or blank
+            places = max(places, amount.places)
+        else:
+            amount = absent
+            places = amount.places
         amounts.append(amount)
         if unit is None:
             unit = amount.unit
@@ -385,15 +407,28 @@ def _bind(
             mixed = True
         if weight > 0:
             difference += amount.value
-            radius += _radius(amount.places)
+            radius += _radius(places)
         elif weight < 0:
             difference -= amount.value
-            radius += _radius(amount.places)
+            radius += _radius(places)
     if mixed:
-        return amounts, _holds_mixed(template, amounts)
+        return amounts, _holds_mixed(template, _wide(template, amounts, cells)), None
     if template.op is Op.GE:
-        return amounts, difference >= -radius
-    return amounts, abs(difference) <= radius
+        return amounts, difference >= -radius, difference
+    return amounts, abs(difference) <= radius, difference
+
+
+def _wide(
+    template: _Template,
+    amounts: list[Amount],
+    cells: dict[str, tuple[dict[str, Row], int, Amount]],
+) -> list[Amount]:
+    """*amounts* (as :func:`_bind` gathered them) widened to their tables' precision."""
+    out: list[Amount] = []
+    for (table, _, _, absent, _), amount in zip(template.lookups, amounts, strict=True):
+        places = cells[table][1] if absent is None else amount.places
+        out.append(amount if amount.places >= places else amount.with_places(places))
+    return out
 
 
 def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:

@@ -46,6 +46,8 @@ class Op(enum.Enum):
     .. versionadded:: 0.1
     """
 
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
+
     EQ = "="
     GE = "≥"
 

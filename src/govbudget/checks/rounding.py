@@ -332,7 +332,11 @@ def improbable_rounding(context: Context) -> Iterator[Finding]:
     )
     # Only a long sum that holds, off by some rounding, can be improbable: look at those
     # first, and build every relation (for the suspects' other sums) only when one is.
-    long = [as_relation(r) for r in judged if r.holds and _size(r) > MIN_PARTS and _off(r)]
+    long = [
+        as_relation(r)
+        for r in judged
+        if r.holds and (r.size if type(r) is Bound else len(r.terms)) > MIN_PARTS and _off(r)
+    ]
     if not any(_is_improbable(r) for r in long):
         return
     for found in improbable([as_relation(r) for r in judged]):
@@ -347,10 +351,6 @@ def _off(item: Relation | Bound) -> bool:
     if isinstance(item, Bound):
         return not item.balanced
     return bool(item.comparison.difference)
-
-
-def _size(item: Relation | Bound) -> int:
-    return item.size if isinstance(item, Bound) else len(item.terms)
 
 
 def _is_improbable(relation: Relation) -> bool:

@@ -379,10 +379,17 @@ def blank_parents(context: Context) -> Iterator[Finding]:
             children = table.children(row.key)
             if not children:
                 continue
-            owns = table.amounts(row.key) or {}
+            # As printed (a cell left out of the row is blank); a code printed twice is
+            # judged by its first row, as Table.amount reads it.
+            owns = (table.row(row.key) or row).cells
             for column in table.column_keys:
                 own = owns.get(column)
-                if own is None or not own.blank:
+                if own is not None and not own.blank:
+                    continue
+                if not any(
+                    (cell := child.cells.get(column)) is not None and not cell.blank
+                    for child in children
+                ):
                     continue
                 figures = [table.amount(child.key, column) for child in children]
                 printed = [a for a in figures if a is not None and not a.blank]

@@ -38,6 +38,8 @@ class Family(enum.Enum):
     .. versionadded:: 0.1
     """
 
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
+
     FINAL = "决算"
     BUDGET = "预算"
 
@@ -53,6 +55,8 @@ class TableKind(enum.Enum):
     .. versionchanged:: 0.2
        Budget kinds (``BUDGET_*``) beside the final-account kinds.
     """
+
+    __hash__ = object.__hash__  # members are singletons: hashed by identity, in C
 
     INCOME_EXPENDITURE_SUMMARY = "收入支出决算总表"
     INCOME = "收入决算表"
@@ -248,7 +252,7 @@ class Table:
         """The table's printed precision: the most decimals any of its figures shows."""
         return common_places(a for row in self.rows for a in row.cells.values())
 
-    @property
+    @functools.cached_property
     def column_keys(self) -> tuple[str, ...]:
         """The keys of the columns, in printed order."""
         return tuple(c.key for c in self.columns)
@@ -263,7 +267,7 @@ class Table:
         A cell left out of a printed row counts as blank; a row or column that does not
         exist gives ``None``.
         """
-        cells = self._widened.get(row)
+        cells = self._widened.get(row) or self.amounts(row)
         return None if cells is None else cells.get(column)
 
     def amounts(self, row: str) -> Mapping[str, Amount] | None:
@@ -273,32 +277,37 @@ class Table:
 
         .. versionadded:: 0.4
         """
-        return self._widened.get(row)
+        widened = self._widened
+        found = widened.get(row)
+        if found is not None:
+            return found
+        printed = self._index.get(row)
+        if printed is None:
+            return None
+        # Rows are widened as they are asked for: a check that reads a few rows of a
+        # long table pays for those rows only.
+        places = self.places
+        blank = self._blank
+        get = printed.cells.get
+        found = widened[row] = {
+            column: blank
+            if (cell := get(column)) is None
+            else cell
+            if cell.places >= places
+            else cell.with_places(places)
+            for column in self.column_keys
+        }
+        return found
+
+    @functools.cached_property
+    def _blank(self) -> Amount:
+        """What a cell left out of a printed row stands for: a blank at the table's precision."""
+        return Amount.empty(self.unit, self.places)
 
     @functools.cached_property
     def _widened(self) -> dict[str, dict[str, Amount]]:
-        places = self.places
-        blank = Amount.empty(self.unit, places)
-        widened: dict[str, dict[str, Amount]] = {}
-        keys = self.column_keys
-        # Amounts are immutable: one object printed in many cells (the blank readers share)
-        # is widened once, and the cells share the result.
-        # A cell not printed (None) is the table's blank.
-        done: dict[int, Amount] = {id(None): blank}
-
-        def wide(cell: Amount) -> Amount:
-            found = done[id(cell)] = cell.with_places(places)
-            return found
-
-        for key, row in self._index.items():
-            get = row.cells.get
-            widened[key] = {
-                column: cell
-                if (cell := get(column)) is not None and cell.places >= places
-                else (done.get(id(cell)) or wide(cell))  # type: ignore[arg-type]
-                for column in keys
-            }
-        return widened
+        """The rows widened so far (filled by :meth:`amounts`)."""
+        return {}
 
     def children(self, key: str) -> tuple[Row, ...]:
         """The rows whose code's parent is the code *key*, in printed order."""
