@@ -163,19 +163,28 @@ def decode_cells(data: Mapping[str, object], unit: Unit) -> dict[str, Amount]:
 
     .. versionadded:: 0.4
     """
-    blank = Amount.empty(unit, 0)
+    known = _PLAIN.get(unit)
+    if known is None or len(known) > _PLAIN_KEPT:
+        known = _PLAIN[unit] = {"": Amount.empty(unit, 0)}
     out: dict[str, Amount] = {}
     for column, value in data.items():
         if type(value) is str:
-            if not value:
-                out[column] = blank
-                continue
-            plain = read_plain(value, unit)
-            if plain is not None:
-                out[column] = plain
+            amount = known.get(value)
+            if amount is None:
+                amount = read_plain(value, unit)
+                if amount is not None:
+                    known[value] = amount
+            if amount is not None:
+                out[column] = amount
                 continue
         out[column] = decode(value, unit)
     return out
+
+
+# Blanks and plainly printed figures by their text, per unit. Amounts are immutable, and a
+# disclosure prints the same figure in several tables (a total in 01, 02, 04 and 05).
+_PLAIN: dict[Unit, dict[str, Amount]] = {}
+_PLAIN_KEPT: Final = 65536
 
 
 def from_object(data: Mapping[str, Any], unit: Unit, *, location: Location | None = None) -> Amount:

@@ -146,13 +146,31 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     return Table(
         kind,
         unit,
-        [converter.structure(c, Column) for c in data.get("columns", [])],
+        [_column(c) for c in data.get("columns", [])],
         rows,
         title=data.get("title", kind.value),
         note=data.get("note", ""),
         no_data=bool(data.get("no_data", False)),
         location=converter.structure(data.get("location", {}), Location),
     )
+
+
+# Columns by their stored key and label (immutable; a family prints the same few dozen).
+_COLUMNS: dict[tuple[object, object], Column] = {}
+
+
+def _column(data: object) -> Column:
+    """A stored column, as ``converter.structure(data, Column)`` reads it."""
+    if type(data) is dict and len(data) == 2:  # exactly a key and a label
+        key = (data.get("key"), data.get("label"))
+        if type(key[0]) is str and type(key[1]) is str:
+            found = _COLUMNS.get(key)
+            if found is None:
+                found = converter.structure(data, Column)
+                if len(_COLUMNS) < _CODES_KEPT:
+                    _COLUMNS[key] = found
+            return found
+    return converter.structure(data, Column)
 
 
 # Codes read exactly from their digits (codes are immutable, and a disclosure prints the
