@@ -136,7 +136,7 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u3000", " ").strip()
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class Code:
     """The interface shared by every code scheme; use one of its subclasses.
 
@@ -352,7 +352,7 @@ def _parent(cls: Any, digits: str) -> Any:
     return cls(digits[: levels[index - 1].value])
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class FunctionCode(Code):
     """A functional expenditure code (支出功能分类): 类 201, 款 20101, 项 2010101.
 
@@ -364,7 +364,7 @@ class FunctionCode(Code):
     leading: ClassVar[str] = "2"
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class DeptEconomicCode(Code):
     """A departmental economic expenditure code (部门预算支出经济分类): 类 301, 款 30101.
 
@@ -376,7 +376,7 @@ class DeptEconomicCode(Code):
     leading: ClassVar[str] = "3"
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class GovEconomicCode(Code):
     """A government economic expenditure code (政府预算支出经济分类): 类 501, 款 50101.
 

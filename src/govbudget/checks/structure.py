@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from typing import cast
@@ -406,6 +407,12 @@ def blank_parents(context: Context) -> Iterator[Finding]:
                     )
 
 
+#: What the shipped catalogue says of a code in a year: official name, partial, inferred.
+_Standing = tuple[str | None, bool, bool]
+_STANDING: weakref.WeakKeyDictionary[Catalogue, dict[tuple[RowCode, int], _Standing]] = (
+    weakref.WeakKeyDictionary()
+)
+
 _SPACES = re.compile(r"\s+")
 #: A line number printed before a name: 一、 (二) 3. …
 _ORDINAL = re.compile(
@@ -455,14 +462,19 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
         return
     year = context.disclosure.year
     verifies = isinstance(names, Verifies)  # a runtime protocol check is slow: once
-    seen: dict[RowCode, tuple[str | None, bool, bool]] = {}
+    # The shipped Catalogue is immutable: what it says of a code is kept with it, across
+    # checks. Another Names object is asked once per code and check.
+    seen: dict[tuple[RowCode, int], _Standing] = (
+        _STANDING.setdefault(names, {}) if type(names) is Catalogue else {}
+    )
+    unverified = inferred_count = verified = 0
     for table in context.disclosure.tables.values():
         for row in table.coded_rows():
             assert row.code is not None
-            known = seen.get(row.code)
+            known = seen.get((row.code, year))
             if known is None:  # a code printed in several tables is looked up once
                 found = names.official_name(row.code, year)
-                known = seen[row.code] = (
+                known = seen[row.code, year] = (
                     found,
                     found is None and names.is_partial(row.code.scheme, year),
                     verifies
@@ -471,7 +483,7 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                 )
             official, partial, inferred = known
             if partial:
-                context.coverage["codes_unverified"] += 1
+                unverified += 1
                 continue
             if official is None:
                 yield _finding(
@@ -484,9 +496,9 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                 )
                 continue
             if inferred:
-                context.coverage["codes_inferred"] += 1
+                inferred_count += 1
             else:
-                context.coverage["codes_verified"] += 1
+                verified += 1
             if row.label and normalise_name(row.label) != normalise_name(official):
                 former = (
                     names.former_name(row.code, row.label, year)
@@ -508,3 +520,11 @@ def catalogue_names(context: Context) -> Iterator[Finding]:
                     stated=row.label,
                     computed=official,
                 )
+    coverage = context.coverage
+    for key, count in (
+        ("codes_unverified", unverified),
+        ("codes_inferred", inferred_count),
+        ("codes_verified", verified),
+    ):
+        if count:
+            coverage[key] += count
