@@ -189,7 +189,7 @@ class Code:
         """类, 款 or 项, by the number of digits."""
         return Level(len(self.digits))
 
-    @property
+    @functools.cached_property
     def parent(self) -> Self | None:
         """The code one level up (20101 for 2010101), or ``None`` for a 类."""
         kind: Any = type(self)

@@ -198,6 +198,7 @@ def _row(
     setattr_(row, "label", label)
     setattr_(row, "cells", figures)
     setattr_(row, "location", location)
+    setattr_(row, "key", code.digits if code is not None else line)  # Row.key, cached
     return row
 
 

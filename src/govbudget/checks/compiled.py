@@ -22,14 +22,14 @@ from __future__ import annotations
 import operator
 import weakref
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal, localcontext
 from threading import Lock
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
-from govbudget.amount import EXACT, Amount, _radius
+from govbudget.amount import EXACT, Amount, Unit, _radius
 from govbudget.checks.relations import Op, Relation, Term
 from govbudget.tables.base import CellRef, Row, Table
 
@@ -104,6 +104,9 @@ class _Template:
     what: str
     what_zh: str
     op: Op
+    #: Per slot, where its figure is in the shape's list of cells read (:class:`_Book`);
+    #: ``None`` for an unprinted cell.
+    positions: tuple[int | None, ...] = ()
     #: Per slot: table kind value, row, column, the unprinted zero (or None), weight.
     lookups: tuple[tuple[str, str, str, Amount | None, int], ...] = attrs.field(
         init=False,
@@ -114,6 +117,39 @@ class _Template:
             takes_self=True,
         ),
     )
+    #: The figures that add to ``found − Σ parts``, those that take from it, all of them
+    #: (for the tolerance), and every slot's figure: each read out of the shape's list in
+    #: one call.
+    adding: _Getter = attrs.field(init=False)
+    taking: _Getter = attrs.field(init=False)
+    weighed: _Getter = attrs.field(init=False)
+    reading: _Getter | None = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        places = self.positions or (None,) * len(self.slots)
+        weights = [(i, s.weight) for i, s in zip(places, self.slots, strict=True)]
+        setattr_ = object.__setattr__
+        setattr_(self, "adding", _getter([i for i, w in weights if w > 0 and i is not None]))
+        setattr_(self, "taking", _getter([i for i, w in weights if w < 0 and i is not None]))
+        setattr_(self, "weighed", _getter([i for i, w in weights if w and i is not None]))
+        printed = None not in places
+        setattr_(self, "reading", _getter(cast("list[int]", list(places))) if printed else None)
+
+
+_Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
+
+
+def _getter(indices: Sequence[int]) -> _Getter:
+    """A function giving the items at *indices* of a sequence, as a tuple, in one C call."""
+    if not indices:
+        return _nothing
+    if len(indices) == 1:
+        return operator.itemgetter(slice(indices[0], indices[0] + 1))
+    return operator.itemgetter(*indices)
+
+
+def _nothing(_: Sequence[Any]) -> tuple[Any, ...]:
+    return ()
 
 
 class Bound:
@@ -234,7 +270,32 @@ def _holds_mixed(template: _Template, amounts: Sequence[Amount]) -> bool:
 
 
 _Plan = tuple[_Template, ...] | None  # None: the rule's output could not be compiled
-_SHAPES: OrderedDict[Hashable, dict[str, _Plan]] = OrderedDict()
+
+
+class _Book:
+    """What was compiled for one shape: each rule's templates and the cells they read.
+
+    The printed cells are kept in one list; a template names its cells by their place in it.
+    """
+
+    __slots__ = ("cells", "plans", "where")
+
+    def __init__(self) -> None:
+        self.plans: dict[str, _Plan] = {}
+        self.cells: list[tuple[str, str, str]] = []  # table kind value, row, column
+        self.where: dict[tuple[str, str, str], int] = {}
+
+    def position(self, cell: tuple[str, str, str]) -> int:
+        """The place of *cell* in :attr:`cells`, added at the end the first time."""
+        with _LOCK:
+            found = self.where.get(cell)
+            if found is None:
+                found = self.where[cell] = len(self.cells)
+                self.cells.append(cell)
+            return found
+
+
+_SHAPES: OrderedDict[Hashable, _Book] = OrderedDict()
 _LOCK = Lock()
 
 
@@ -327,19 +388,26 @@ class Plans:
     def __init__(self, disclosure: Disclosure) -> None:
         key = shape(disclosure)
         with _LOCK:
-            plans = _SHAPES.get(key)
-            if plans is None:
-                plans = _SHAPES[key] = {}
+            book = _SHAPES.get(key)
+            if book is None:
+                book = _SHAPES[key] = _Book()
                 while len(_SHAPES) > MAX_SHAPES:
                     _SHAPES.popitem(last=False)
             else:
                 _SHAPES.move_to_end(key)
-        self._plans = plans
+        self._book = book
+        self._plans = book.plans
         self._disclosure = disclosure
         self._cells = {  # each table's rows, precision and blank, by the kind's value
             kind.value: (table._index, table.places, table._blank)
             for kind, table in disclosure.tables.items()
         }
+        # The figures of the book's cells, their values and radii (read as first needed).
+        self._figures: list[Amount] = []
+        self._values: list[Decimal] = []
+        self._radii: list[Decimal] = []
+        self._unit: Unit | None = None
+        self._mixed = False  # figures in more than one unit: judged one by one
 
     def judged(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
         """What *rule* yields on *context*: bound templates when compiled, else its output.
@@ -353,18 +421,56 @@ class Plans:
         plan = self._plans.get(ident, ())
         if plan == ():
             items: list[Relation | Bound | Finding] = list(rule.run(context))
-            self._plans[ident] = _compile(items, self._disclosure)
+            self._plans[ident] = _compile(items, self._disclosure, self._book)
             return items
         if plan is None:
             return list(rule.run(context))
-        cells = self._cells
         disclosure = self._disclosure
+        bound: list[Relation | Bound | Finding] = []
         with localcontext(EXACT):
-            bound: list[Relation | Bound | Finding] = []
+            self._read()
+            if self._mixed:
+                cells = self._cells
+                for template in plan:
+                    amounts, holds, difference = _bind(template, cells)
+                    bound.append(Bound(template, amounts, disclosure, holds, difference))
+                return bound
+            figures, values, radii = self._figures, self._values, self._radii
+            zero = _ZERO
             for template in plan:
-                amounts, holds, difference = _bind(template, cells)
-                bound.append(Bound(template, amounts, disclosure, holds, difference))
-            return bound
+                difference = sum(template.adding(values), zero) - sum(template.taking(values), zero)
+                radius = sum(template.weighed(radii), zero)
+                holds = difference >= -radius if template.op is Op.GE else abs(difference) <= radius
+                reading = template.reading
+                read: Sequence[Amount] = (
+                    reading(figures)
+                    if reading is not None
+                    else [
+                        figures[i] if i is not None else cast("Amount", slot.absent)
+                        for i, slot in zip(template.positions, template.slots, strict=True)
+                    ]
+                )
+                bound.append(Bound(template, read, disclosure, holds, difference))
+        return bound
+
+    def _read(self) -> None:
+        """Read the figures of the cells compiled since the last call (all, at first)."""
+        wanted = self._book.cells
+        figures = self._figures
+        if len(figures) >= len(wanted):
+            return
+        values, radii, cells = self._values, self._radii, self._cells
+        unit = self._unit
+        for table, row, column in wanted[len(figures) :]:
+            index, places, blank = cells[table]
+            amount = index[row].cells.get(column) or blank
+            if unit is None:
+                unit = self._unit = amount.unit
+            elif amount.unit is not unit:
+                self._mixed = True
+            figures.append(amount)
+            values.append(amount.value)
+            radii.append(_radius(max(places, amount.places)))
 
 
 def _registered(rule: Rule) -> bool:
@@ -431,7 +537,7 @@ def _wide(
     return out
 
 
-def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:
+def _compile(items: Iterable[object], disclosure: Disclosure, book: _Book) -> _Plan:
     """The templates of a rule's output, or ``None`` when it is not relations of cells."""
     templates = []
     for item in items:
@@ -453,5 +559,13 @@ def _compile(items: Iterable[object], disclosure: Disclosure) -> _Plan:
                 if term.table is not None:
                     return None
                 slots.append(_Slot(term.ref, term.sign, term.label, term.amount))
-        templates.append(_Template(tuple(slots), item.what, item.what_zh, item.op))
+        positions = tuple(
+            None if slot.absent is not None else book.position(lookup[:3])
+            for slot, lookup in zip(slots, _lookups(slots), strict=True)
+        )
+        templates.append(_Template(tuple(slots), item.what, item.what_zh, item.op, positions))
     return tuple(templates)
+
+
+def _lookups(slots: Sequence[_Slot]) -> list[tuple[str, str, str]]:
+    return [(slot.table, slot.ref.row, slot.ref.column) for slot in slots]

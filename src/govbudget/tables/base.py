@@ -196,7 +196,7 @@ class Row:
         if (self.code is None) == (self.line is None):
             raise ValueError("a row is keyed by exactly one of code= and line=")
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """The row's key: the code's digits, or the line key."""
         return self.code.digits if self.code is not None else str(self.line)
