@@ -418,13 +418,15 @@ class Plans:
         ident = rule.id
         if ident not in SHAPE_ONLY or not _registered(rule):
             return list(rule.run(context))
-        plan = self._plans.get(ident, ())
-        if plan == ():
+        plan = self._plans.get(ident, _UNSEEN)
+        if isinstance(plan, _Unseen):
             items: list[Relation | Bound | Finding] = list(rule.run(context))
             self._plans[ident] = _compile(items, self._disclosure, self._book)
             return items
         if plan is None:
             return list(rule.run(context))
+        if not plan:  # the rule relates nothing in this shape (a budget rule, a final account)
+            return []
         disclosure = self._disclosure
         bound: list[Relation | Bound | Finding] = []
         with localcontext(EXACT):
@@ -459,18 +461,24 @@ class Plans:
         figures = self._figures
         if len(figures) >= len(wanted):
             return
-        values, radii, cells = self._values, self._radii, self._cells
-        unit = self._unit
-        for table, row, column in wanted[len(figures) :]:
-            index, places, blank = cells[table]
-            amount = index[row].cells.get(column) or blank
-            if unit is None:
-                unit = self._unit = amount.unit
-            elif amount.unit is not unit:
-                self._mixed = True
-            figures.append(amount)
-            values.append(amount.value)
-            radii.append(_radius(max(places, amount.places)))
+        cells = self._cells
+        new = [
+            cells[table][0][row].cells.get(column) or cells[table][2]
+            for table, row, column in wanted[len(figures) :]
+        ]
+        figures.extend(new)
+        self._values.extend([amount.value for amount in new])
+        # Judged at its table's precision: the blank of a table is printed at it.
+        self._radii.extend(
+            [
+                _RADII[max(cells[table][1], amount.places)]
+                for (table, _, _), amount in zip(
+                    wanted[len(figures) - len(new) :], new, strict=True
+                )
+            ]
+        )
+        units = {amount.unit for amount in figures}
+        self._mixed = len(units) > 1
 
 
 def _registered(rule: Rule) -> bool:
@@ -481,6 +489,24 @@ def _registered(rule: Rule) -> bool:
 
 
 _ZERO: Final = Decimal(0)
+
+
+class _Radii(dict[int, Decimal]):
+    """Half a unit in the last place by precision, each worked out once."""
+
+    def __missing__(self, places: int) -> Decimal:
+        found = self[places] = _radius(places)
+        return found
+
+
+_RADII: Final = _Radii()
+
+
+class _Unseen:
+    """The plan of a rule not yet run on a shape."""
+
+
+_UNSEEN: Final = _Unseen()
 
 
 def _bind(
