@@ -188,3 +188,44 @@ def test_a_bound_relation_is_balanced_exactly_when_its_difference_is_zero(
     assert bound
     for item in bound:
         assert item.balanced is (item.relation().comparison.difference == 0)
+
+
+def test_every_compiled_or_quiet_id_names_a_registered_rule() -> None:
+    """A renamed rule cannot drop out of the fast paths (or into them) unnoticed."""
+    registered = {r.id for r in REGISTRY}
+
+    assert registered >= compiled.SHAPE_ONLY
+    assert registered >= compiled.QUIET_BY_SHAPE
+    assert not compiled.SHAPE_ONLY & compiled.QUIET_BY_SHAPE
+
+
+def test_a_rule_quiet_on_a_shape_is_not_run_again_but_counts_its_coverage(
+    seed: Disclosure,
+) -> None:
+    """A second check of the seed's shape skips catalogue.code and still counts its codes.
+
+    The seed's names are all right, so the first check found nothing there.
+    """
+    compiled.clear()
+    first = check(seed)
+    book = next(iter(compiled._SHAPES.values()))
+    quiet = {rule for rule, _, _ in book.quiet}
+
+    second = check(seed)
+
+    assert {"catalogue.code", "structure.orphan", "structure.duplicate"} <= quiet
+    assert "sum.blank-parent" not in quiet  # the seed's 310 is blank over its 款: found
+    assert second.coverage == first.coverage
+    assert second.coverage["codes_verified"] > 0
+    assert second == first
+
+
+def test_a_quiet_rule_is_asked_again_for_another_year(seed: Disclosure) -> None:
+    """The catalogue differs by year: quiet in 2020 says nothing of the same rows in 2016."""
+    other = attrs.evolve(seed, year=2016)
+    compiled.clear()
+    plain = check(other)
+    compiled.clear()
+    check(seed)
+
+    assert check(other) == plain

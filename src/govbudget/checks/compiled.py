@@ -20,7 +20,6 @@ many shapes holds at most :data:`MAX_SHAPES` of them.
 from __future__ import annotations
 
 import operator
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal, localcontext
@@ -38,7 +37,16 @@ if TYPE_CHECKING:
     from govbudget.disclosure import Disclosure
     from govbudget.report import Finding
 
-__all__ = ["MAX_SHAPES", "SHAPE_ONLY", "Bound", "Plans", "as_relation", "clear", "shape"]
+__all__ = [
+    "MAX_SHAPES",
+    "QUIET_BY_SHAPE",
+    "SHAPE_ONLY",
+    "Bound",
+    "Plans",
+    "as_relation",
+    "clear",
+    "shape",
+]
 
 #: The rules whose relations depend on a disclosure's shape, never on its figures.
 SHAPE_ONLY: Final = frozenset(
@@ -76,6 +84,20 @@ SHAPE_ONLY: Final = frozenset(
         "budget.basic-by-code",
         "budget.categories",
         "budget.three-public",
+    }
+)
+
+#: The rules whose findings depend on a disclosure's shape (and its year and catalogue)
+#: only, never on its figures: one that finds nothing in a shape finds nothing in any
+#: disclosure of that shape, and is not run again there (the coverage it counted is
+#: counted again). One that finds something runs every time, for its findings' places.
+QUIET_BY_SHAPE: Final = frozenset(
+    {
+        "structure.orphan",
+        "structure.duplicate",
+        "structure.code-scheme",
+        "sum.blank-parent",
+        "catalogue.code",
     }
 )
 
@@ -278,10 +300,13 @@ class _Book:
     The printed cells are kept in one list; a template names its cells by their place in it.
     """
 
-    __slots__ = ("cells", "plans", "where")
+    __slots__ = ("cells", "plans", "quiet", "where")
 
     def __init__(self) -> None:
         self.plans: dict[str, _Plan] = {}
+        #: The rules of QUIET_BY_SHAPE that found nothing, by rule, year and catalogue:
+        #: the catalogue (kept, so that its id is not reused) and the coverage counted.
+        self.quiet: dict[tuple[str, int, int], tuple[object, dict[str, int]]] = {}
         self.cells: list[tuple[str, str, str]] = []  # table kind value, row, column
         self.where: dict[tuple[str, str, str], int] = {}
 
@@ -315,13 +340,6 @@ def shape(disclosure: Disclosure) -> Hashable:
     """
     tables = tuple(_table_shape(table) for table in disclosure.tables.values())
     return (disclosure.family.value, disclosure.unit.value, tables)
-
-
-# Tables are immutable: a table's shape is worked out once, and forgotten with the table.
-_TABLE_SHAPES: dict[int, Hashable] = {}
-
-
-_BLANK: Final = operator.attrgetter("blank")
 
 
 class _Shape:
@@ -361,21 +379,19 @@ def _intern(made: _Shape) -> _Shape:
 
 
 def _table_shape(table: Table) -> Hashable:
-    key = id(table)
-    found = _TABLE_SHAPES.get(key)
+    # Tables are immutable: a table's shape is worked out once, and kept with the table.
+    derived = table._derived
+    found = derived.get("shape")
     if found is not None:
         return found
-    blank = _BLANK
-    rows = [  # each row's key, line and label, its column keys, then whether each is blank
-        (row.key, row.line, row.label, *row.cells, *map(blank, row.cells.values()))
-        for row in table.rows
-    ]
+    rows = []  # each row's key, line and label, its column keys, then whether each is blank
+    for row in table.rows:
+        cells = row.cells
+        rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
     columns = tuple((c.key, c.label) for c in table.columns)
-    made = _intern(
+    made = derived["shape"] = _intern(
         _Shape((table.kind.value, table.unit.value, table.no_data, columns, tuple(rows)))
     )
-    _TABLE_SHAPES[key] = made
-    weakref.finalize(table, _TABLE_SHAPES.pop, key, None)
     return made
 
 
@@ -416,6 +432,8 @@ class Plans:
         compiled for the next.
         """
         ident = rule.id
+        if ident in QUIET_BY_SHAPE and _registered(rule):
+            return self._unless_quiet(rule, context)
         if ident not in SHAPE_ONLY or not _registered(rule):
             return list(rule.run(context))
         plan = self._plans.get(ident, _UNSEEN)
@@ -454,6 +472,22 @@ class Plans:
                 )
                 bound.append(Bound(template, read, disclosure, holds, difference))
         return bound
+
+    def _unless_quiet(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
+        """What *rule* finds, or nothing without running it if it found nothing here before."""
+        names = context.names
+        key = (rule.id, context.disclosure.year, id(names))
+        coverage = context.coverage
+        known = self._book.quiet.get(key)
+        if known is not None:
+            coverage.update(known[1])
+            return []
+        before = dict(coverage)
+        items: list[Relation | Bound | Finding] = list(rule.run(context))
+        if not items:
+            counted = {k: n - before.get(k, 0) for k, n in coverage.items() if n != before.get(k)}
+            self._book.quiet[key] = (names, counted)
+        return items
 
     def _read(self) -> None:
         """Read the figures of the cells compiled since the last call (all, at first)."""

@@ -329,6 +329,11 @@ class Table:
     def _refs(self) -> dict[tuple[str, str], CellRef]:
         return {}
 
+    @functools.cached_property
+    def _derived(self) -> dict[str, object]:
+        """What other layers work out from this (immutable) table, kept with it."""
+        return {}
+
     def to_dataframe(self) -> pandas.DataFrame:
         """The table in wide form: one row per printed row, one column per figure column.
 
