@@ -19,9 +19,10 @@ many shapes holds at most :data:`MAX_SHAPES` of them.
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
 from threading import Lock
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -166,7 +167,8 @@ def _getter(indices: Sequence[int]) -> _Getter:
     if not indices:
         return _nothing
     if len(indices) == 1:
-        return operator.itemgetter(slice(indices[0], indices[0] + 1))
+        index = indices[0]
+        return lambda items: (items[index],)
     return operator.itemgetter(*indices)
 
 
@@ -421,7 +423,7 @@ class Plans:
         # The figures of the book's cells, their values and radii (read as first needed).
         self._figures: list[Amount] = []
         self._values: list[Decimal] = []
-        self._radii: list[Decimal] = []
+        self._places: list[int] = []  # the precision each is judged at
         self._unit: Unit | None = None
         self._mixed = False  # figures in more than one unit: judged one by one
 
@@ -455,11 +457,15 @@ class Plans:
                     amounts, holds, difference = _bind(template, cells)
                     bound.append(Bound(template, amounts, disclosure, holds, difference))
                 return bound
-            figures, values, radii = self._figures, self._values, self._radii
+            figures, values, places = self._figures, self._values, self._places
             zero = _ZERO
+            spread = _SPREAD
             for template in plan:
                 difference = sum(template.adding(values), zero) - sum(template.taking(values), zero)
-                radius = sum(template.weighed(radii), zero)
+                weighed = template.weighed(places)
+                radius = spread.get(weighed)
+                if radius is None:
+                    radius = _spread(weighed)
                 holds = difference >= -radius if template.op is Op.GE else abs(difference) <= radius
                 reading = template.reading
                 read: Sequence[Amount] = (
@@ -503,9 +509,9 @@ class Plans:
         figures.extend(new)
         self._values.extend([amount.value for amount in new])
         # Judged at its table's precision: the blank of a table is printed at it.
-        self._radii.extend(
+        self._places.extend(
             [
-                _RADII[max(cells[table][1], amount.places)]
+                max(cells[table][1], amount.places)
                 for (table, _, _), amount in zip(
                     wanted[len(figures) - len(new) :], new, strict=True
                 )
@@ -517,9 +523,15 @@ class Plans:
 
 def _registered(rule: Rule) -> bool:
     """Whether *rule* is the one registered by default under its id (the one compiled)."""
+    return _default_rules().get(rule.id) is rule
+
+
+@functools.cache
+def _default_rules() -> Mapping[str, Rule]:
+    """The default registry's rules by id (a live view: rules added later are in it)."""
     from govbudget.checks.registry import REGISTRY  # noqa: PLC0415 -- registry imports us
 
-    return rule.id in REGISTRY and REGISTRY[rule.id] is rule
+    return REGISTRY.by_id
 
 
 _ZERO: Final = Decimal(0)
@@ -534,6 +546,16 @@ class _Radii(dict[int, Decimal]):
 
 
 _RADII: Final = _Radii()
+# The tolerance of a sum by the precisions of its figures: sums of a shape repeat.
+_SPREAD: dict[tuple[int, ...], Decimal] = {}
+
+
+def _spread(places: tuple[int, ...]) -> Decimal:
+    """The sum of the radii of figures printed at *places* (kept for the next sum)."""
+    found = sum((_RADII[p] for p in places), _ZERO)
+    if len(_SPREAD) < MAX_SHAPES * 16:
+        _SPREAD[places] = found
+    return found
 
 
 class _Unseen:

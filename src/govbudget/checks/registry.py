@@ -21,7 +21,8 @@ from __future__ import annotations
 import fnmatch
 import inspect
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 import attrs
@@ -171,6 +172,14 @@ class Registry:
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules.values())
+
+    @property
+    def by_id(self) -> Mapping[str, Rule]:
+        """The rules by id: a read-only view that follows later changes.
+
+        .. versionadded:: 0.4
+        """
+        return MappingProxyType(self._rules)
 
     def __len__(self) -> int:
         return len(self._rules)

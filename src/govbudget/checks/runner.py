@@ -133,9 +133,10 @@ def _run(
     plans: compiled.Plans,
 ) -> list[Finding]:
     findings: list[Finding] = []
+    bound = compiled.Bound
     try:
         for item in plans.judged(rule, context):
-            if isinstance(item, Relation | compiled.Bound):
+            if type(item) is bound or isinstance(item, Relation | compiled.Bound):
                 relations.append(item)
                 if not item.holds:
                     findings.append(violation(rule, compiled.as_relation(item)))
