@@ -87,11 +87,20 @@ def holds(sign: int, gap: tuple[Decimal, Decimal]) -> bool:
 def right_word(change: bool, gap: tuple[Decimal, Decimal]) -> str:
     """The word the gap ``[low, high]`` gives: 大于/小于/等于, or 增加/减少/持平 for a *change*.
 
+    The word of the printed figures: the sign of the gap's midpoint, which always lies in
+    it (so the word holds). Printed 0.01 against 0.02 gives 小于, though rounding alone
+    could make them equal.
+
     >>> right_word(False, (Decimal("-0.46"), Decimal("-0.44")))
     '小于'
     >>> right_word(True, (Decimal("99.99"), Decimal("100.01")))
     '增加'
+    >>> right_word(False, (Decimal("-0.02"), Decimal("0.00")))
+    '小于'
+    >>> right_word(False, (Decimal("-0.01"), Decimal("0.01")))
+    '等于'
     """
     low, high = gap
-    sign = 1 if low > 0 else -1 if high < 0 else 0
+    middle = low + high
+    sign = 1 if middle > 0 else -1 if middle < 0 else 0
     return _PLAIN["change" if change else "compare"][sign]
