@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Final
@@ -169,8 +170,9 @@ REQUIREMENTS: Final[tuple[Requirement, ...]] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _find_region(text: str) -> str | None:
-    """The region whose full name appears first in *text*, or ``None``."""
+    """The region whose full name appears first in *text*, or ``None`` (texts repeat)."""
     compacted = _SPACES.sub("", text)
     found: list[tuple[int, str]] = []
     for region, names in REGIONS.items():
