@@ -1,0 +1,88 @@
+"""The per-process caches of the narrative and document review give what fresh work gives.
+
+Each cache is keyed by what its result depends on (text, labels, figures); each test
+checks a disclosure, changes one input and checks that the result follows the change
+rather than coming back from the cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from govbudget import check, serialize
+from govbudget.disclosure import Disclosure
+from govbudget.pages import Page
+from govbudget.review import paragraphs
+from govbudget.tables.base import TableKind
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_2020.json"
+
+
+def _seed() -> Disclosure:
+    """A fresh copy of the seed with its narrative, as read from JSON."""
+    return serialize.loads(SEED.read_text(encoding="utf-8"))
+
+
+def _relabel(disclosure: Disclosure, kind: TableKind, key: str, label: str) -> Disclosure:
+    """*disclosure* with the row *key* of table *kind* printing *label*."""
+    table = disclosure.table(kind)
+    assert table is not None
+    rows = tuple(attrs.evolve(r, label=label) if r.key == key else r for r in table.rows)
+    tables = {**disclosure.tables, kind: attrs.evolve(table, rows=rows)}
+    return attrs.evolve(disclosure, tables=tables)
+
+
+def _findings(disclosure: Disclosure, rule: str) -> list[tuple[str | None, str | None]]:
+    return [(f.row, f.stated) for f in check(disclosure, rules=[rule]).findings]
+
+
+def test_paragraphs_follow_the_pages_and_the_narrative() -> None:
+    """The same text gives equal paragraphs; other text, page numbers or narrative do not."""
+    pages = [Page(1, "封面"), Page(2, "一、收入预算\n本年收入12万元。")]
+    first = Disclosure(department="某局", year=2024, pages=pages)
+    again = Disclosure(department="某局", year=2024, pages=list(pages))
+    other = Disclosure(
+        department="某局", year=2024, pages=[pages[0], Page(2, "一、收入预算\n本年收入13万元。")]
+    )
+    moved = Disclosure(department="某局", year=2024, pages=[pages[0], Page(5, pages[1].text)])
+    plain = Disclosure(department="某局", year=2024, narrative="一、说明\n收入12万元。")
+    changed = attrs.evolve(plain, narrative="一、说明\n收入14万元。")
+
+    assert paragraphs(again) == paragraphs(first)
+    assert paragraphs(first)[-1].text == "本年收入12万元。"
+    assert paragraphs(other)[-1].text == "本年收入13万元。"
+    assert paragraphs(moved)[-1].page == 5
+    assert paragraphs(plain)[-1].text == "收入12万元。"
+    assert paragraphs(changed)[-1].text == "收入14万元。"
+
+
+def test_paragraphs_follow_the_department() -> None:
+    """The body begins where a line repeats an entry, the department left out of both."""
+    text = "目录\n一、某局主要职能…………1\n二、收支情况…………2\n一、主要职能\n某局负责某事。"
+    pages = [Page(1, "封面"), Page(2, text)]
+
+    def contents(department: str) -> list[bool]:
+        found = paragraphs(Disclosure(department=department, year=2024, pages=pages))
+        return [p.contents for p in found if p.text == "一、主要职能"]
+
+    assert contents("某局") == [False]  # 一、主要职能 repeats 一、（某局）主要职能: the body
+    assert contents("另一局") == [True]
+    assert contents("某局") == [False]
+
+
+def test_undisplayable_labels_are_found_in_any_table() -> None:
+    """A label that does not display is found; a (cid: split over two labels is not one."""
+    seed = _seed()
+    assert _findings(seed, "document.undisplayable") == []
+    broken = _relabel(seed, TableKind.EXPENDITURE, "201", "一般公共服务\ue012支出")
+    assert _findings(broken, "document.undisplayable") == [("201", "U+E012")]
+    table = seed.table(TableKind.EXPENDITURE)
+    assert table is not None
+    first, second = (row.key for row in table.rows[:2])
+    split = _relabel(seed, TableKind.EXPENDITURE, first, "合计(ci")
+    split = _relabel(split, TableKind.EXPENDITURE, second, "d:12)项目")
+    assert _findings(split, "document.undisplayable") == []
+    whole = _relabel(split, TableKind.EXPENDITURE, second, "(cid:12)项目")
+    assert _findings(whole, "document.undisplayable") == [(second, "(cid:12)")]
