@@ -7,12 +7,15 @@ rather than coming back from the cache.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 
 from govbudget import check, serialize
+from govbudget.amount import Amount
 from govbudget.disclosure import Disclosure
+from govbudget.narrative.verdicts import _read
 from govbudget.pages import Page
 from govbudget.review import paragraphs
 from govbudget.tables.base import TableKind
@@ -86,3 +89,63 @@ def test_undisplayable_labels_are_found_in_any_table() -> None:
     assert _findings(split, "document.undisplayable") == []
     whole = _relabel(split, TableKind.EXPENDITURE, second, "(cid:12)项目")
     assert _findings(whole, "document.undisplayable") == [(second, "(cid:12)")]
+
+
+def _refigure(
+    disclosure: Disclosure, kind: TableKind, key: str, column: str, value: str
+) -> Disclosure:
+    """*disclosure* with the cell (*key*, *column*) of table *kind* printing *value*."""
+    table = disclosure.table(kind)
+    assert table is not None
+    figure = Amount(Decimal(value), table.unit, 2)
+    rows = tuple(
+        attrs.evolve(r, cells={**r.cells, column: figure}) if r.key == key else r
+        for r in table.rows
+    )
+    tables = {**disclosure.tables, kind: attrs.evolve(table, rows=rows)}
+    return attrs.evolve(disclosure, tables=tables)
+
+
+def _judged(disclosure: Disclosure) -> list[tuple[str, str, str | None]]:
+    """Every narrative finding: rule, quote and the figure recomputed."""
+    report = check(disclosure, rules=["narrative.*"])
+    return [(f.rule, f.quote or "", f.computed) for f in report.findings]
+
+
+def test_a_changed_narrative_is_judged_anew() -> None:
+    """Another figure in the text is found wrong; the seed's own text again is right."""
+    seed = _seed()
+    assert [r for r, *_ in _judged(seed) if r != "narrative.unbound"] == []
+    wrong = attrs.evolve(
+        seed, narrative=seed.narrative.replace("本年收入合计876.17", "本年收入合计876.30")
+    )
+    found = [(r, c) for r, _q, c in _judged(wrong) if r == "narrative.amount"]
+    assert found == [("narrative.amount", "876.17 (876.1650…876.1750)")] * 2  # 全部为财政拨款收入
+    assert [r for r, *_ in _judged(_seed()) if r != "narrative.unbound"] == []
+
+
+def test_changed_figures_are_judged_anew() -> None:
+    """The same text against another table figure: the new figure is read, not a kept one."""
+    seed = _seed()
+    changed = _refigure(seed, TableKind.GENERAL_BUDGET_EXPENDITURE, "221", "total", "39.40")
+    found = [(r, c) for r, _q, c in _judged(changed) if r == "narrative.amount"]
+    assert found == [("narrative.amount", "39.40 (39.3950…39.4050)")]
+    assert [r for r, *_ in _judged(_seed()) if r != "narrative.unbound"] == []
+
+
+def test_changed_labels_are_bound_anew() -> None:
+    """A class the tables now call otherwise is bound by the closest name, and said so."""
+    seed = _seed()
+    renamed = _relabel(seed, TableKind.GENERAL_BUDGET_EXPENDITURE, "221", "住房保障和安居支出")
+    found = [(r, q) for r, q, _c in _judged(renamed) if r == "narrative.name"]
+    assert found == [("narrative.name", "其中一般公共服务支出836.91万元，住房保障支出39.26万元。")]
+    assert [r for r, *_ in _judged(_seed()) if r == "narrative.name"] == []
+
+
+def test_claims_are_read_at_the_precision_of_the_tables_at_hand() -> None:
+    """The same text beside tables at two decimals, then with no table: its own precision."""
+    seed = attrs.evolve(_seed(), narrative="本年收入合计876万元。")
+    bare = attrs.evolve(seed, tables={})
+    assert [c.number.places for c in _read(seed, budget=False) if c.number] == [2]
+    assert [c.number.places for c in _read(bare, budget=False) if c.number] == [0]
+    assert [c.number.places for c in _read(seed, budget=False) if c.number] == [2]
