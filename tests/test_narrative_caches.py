@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import pytest
 
 from govbudget import check, serialize
 from govbudget.amount import Amount
@@ -18,7 +19,7 @@ from govbudget.disclosure import Disclosure
 from govbudget.narrative.verdicts import _read
 from govbudget.pages import Page
 from govbudget.review import paragraphs
-from govbudget.tables.base import TableKind
+from govbudget.tables.base import Family, TableKind
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_2020.json"
 
@@ -149,3 +150,52 @@ def test_claims_are_read_at_the_precision_of_the_tables_at_hand() -> None:
     assert [c.number.places for c in _read(seed, budget=False) if c.number] == [2]
     assert [c.number.places for c in _read(bare, budget=False) if c.number] == [0]
     assert [c.number.places for c in _read(seed, budget=False) if c.number] == [2]
+
+
+def _paged(text: str, *, year: int = 2024, family: Family = Family.BUDGET) -> Disclosure:
+    """A document of a cover and one page of *text*."""
+    pages = [Page(1, "某局2024年部门预算"), Page(2, text)]
+    return Disclosure(department="某局", year=year, family=family, pages=pages)
+
+
+def _stated(disclosure: Disclosure, rule: str) -> list[str | None]:
+    return [f.stated for f in check(disclosure, rules=[rule]).findings]
+
+
+def test_a_year_is_judged_against_each_documents_year() -> None:
+    """The same sentence in documents of other years, or of the other family, anew."""
+    text = "一、说明\n财政拨款收入12.00万元，比2023年预算减少1.00万元。"
+    assert _stated(_paged(text), "document.year") == []
+    assert _stated(_paged(text, year=2025), "document.year") == ["2023年"]
+    assert _stated(_paged(text), "document.year") == []
+    own = "一、说明\n2023年度“三公”经费财政拨款支出决算数为1.00万元。"
+    assert _stated(_paged(own, family=Family.FINAL), "document.year") == ["2023年"]
+    assert _stated(_paged(own, year=2023, family=Family.FINAL), "document.year") == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "wrong", "right", "stated"),
+    [
+        ("document.two-amounts", "接待费预算0.95万元，公务接待费预算1.20万元。", None, "1.20万元"),
+        ("document.punctuation", "“三公”经费预算0.95万元。。", None, "。。"),
+        ("document.placeholder", "本年收入合计XXX万元。", None, "XXX"),
+        ("document.template-wording", "与上年相比增加（减少）3.00万元。", None, "增加（减少）"),
+        ("document.cut-off", "公务用车运行费6.40万元，主要原因是。", None, "主要原因是"),
+        (
+            "document.stated-change",
+            "年初预算为10.00万元，支出决算为12.00万元，完成年初预算的80.00%。",
+            None,
+            "80.00%",
+        ),
+        ("document.undisplayable", "本年收入预算\ue012万元。", None, "U+E012"),
+    ],
+)
+def test_review_rules_judge_each_paragraph_anew(
+    rule: str, wrong: str, right: str | None, stated: str
+) -> None:
+    """A defect is found, its correction is not, and the defect again is."""
+    right = right or "本年收入合计12.00万元。"
+    first = _stated(_paged("一、说明\n公务" + wrong), rule)
+    assert stated in first
+    assert _stated(_paged("一、说明\n公务" + right), rule) == []
+    assert _stated(_paged("一、说明\n公务" + wrong), rule) == first
