@@ -14,8 +14,10 @@ import attrs
 import pytest
 
 from govbudget import check, serialize
-from govbudget.amount import Amount
+from govbudget.amount import Amount, Unit, total
 from govbudget.disclosure import Disclosure
+from govbudget.errors import UnitMismatchError
+from govbudget.narrative.subjects import _alone
 from govbudget.narrative.verdicts import _read
 from govbudget.pages import Page
 from govbudget.review import paragraphs
@@ -199,3 +201,21 @@ def test_review_rules_judge_each_paragraph_anew(
     assert stated in first
     assert _stated(_paged("一、说明\n公务" + right), rule) == []
     assert _stated(_paged("一、说明\n公务" + wrong), rule) == first
+
+
+def test_a_narrative_without_tables_is_read_at_its_own_precision() -> None:
+    """Without tables the text's own precision counts: another text, another precision."""
+    bare = attrs.evolve(_seed(), tables={})
+    for text, places in [("收入876万元。支出876万元。", 0), ("收入876.5万元。支出876.1万元。", 1)]:
+        read = _read(attrs.evolve(bare, narrative=text), budget=False)
+        assert [c.number.places for c in read if c.number] == [places, places]
+
+
+def test_a_table_figure_is_read_as_printed() -> None:
+    """Equal figures printed with other digits keep their own digits in the interval."""
+    for digits in ["24.2", "24.20", "24.2", "2420E-2"]:
+        figure = Amount(Decimal(digits), Unit.WAN, 2)
+        alone, summed = _alone(figure, Unit.WAN), total([figure], Unit.WAN)
+        assert (str(alone.low), str(alone.high)) == (str(summed.low), str(summed.high))
+    with pytest.raises(UnitMismatchError):
+        _alone(Amount(Decimal("24.2"), Unit.WAN, 2), Unit.YUAN)

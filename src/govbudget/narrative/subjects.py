@@ -18,7 +18,7 @@ from typing import Final
 
 import attrs
 
-from govbudget.amount import Amount, Interval, total
+from govbudget.amount import Amount, Interval, Unit, total
 from govbudget.disclosure import Disclosure
 from govbudget.tables.base import CellRef, Row, Table, TableKind
 from govbudget.tables.final_accounts import CATEGORY_CODES
@@ -132,8 +132,7 @@ def _cell(table: Table | None, row: str, column: str, label: str = "") -> Bindin
     found = table.row(row)
     if amount is None or found is None:
         return None
-    kids = [k.key for k in table.children(row)]
-    if amount.blank and kids:
+    if amount.blank and (kids := [k.key for k in table.children(row)]):
         # A class printed blank over items that hold figures (the seed's 310): the
         # narrative's figure is the items' sum.
         parts = [a for k in kids if (a := table.amount(k, column)) is not None]
@@ -144,8 +143,28 @@ def _cell(table: Table | None, row: str, column: str, label: str = "") -> Bindin
             label or found.label,
         )
     return Binding(
-        (table.ref(row, column),), total([amount], table.unit), amount, label or found.label
+        (table.ref(row, column),), _alone(amount, table.unit), amount, label or found.label
     )
+
+
+def _alone(amount: Amount, unit: Unit) -> Interval:
+    """``total([amount], unit)``, worked out once per printed figure.
+
+    The key is the figure's digits as printed (not its value: 24.2 and 24.20 are equal
+    but print differently), its precision and both units: all the sum reads.
+    """
+    key = (str(amount.value), amount.places, amount.unit, unit)
+    found = _ALONE.get(key)
+    if found is None:
+        found = total([amount], unit)
+        if len(_ALONE) >= _MAX_ALONE:
+            _ALONE.clear()
+        _ALONE[key] = found
+    return found
+
+
+_ALONE: dict[tuple[str, int, Unit, Unit], Interval] = {}
+_MAX_ALONE: Final = 8192
 
 
 def bind(
@@ -273,13 +292,18 @@ def category_in(table: Table, name: str, column: str) -> Binding | None:
 
     .. versionadded:: 0.2
     """
-    name = re.sub(r"^[^\u4e00-\u9fff]*", "", name)
+    name = _LEADING.sub("", name)
     classes = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}
     row, renamed = _closest(name, classes)
     if row is None:
         return None
     found = _cell(table, row.key, column)
-    return None if found is None else attrs.evolve(found, renamed=renamed)
+    if found is None or renamed is None:
+        return found  # _cell names nothing renamed: the binding is as evolve would give it
+    return attrs.evolve(found, renamed=renamed)
+
+
+_LEADING: Final = re.compile(r"^[^\u4e00-\u9fff]*")
 
 
 _LIST_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])")

@@ -27,10 +27,10 @@ import attrs
 from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
-from govbudget.narrative.claims import Claim, ClaimKind, Number, claims, numbers
+from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
 from govbudget.narrative.directions import holds, right_word, sign_of
 from govbudget.narrative.parts import parts_claims
-from govbudget.narrative.precision import at_precision, document_places
+from govbudget.narrative.precision import _narrative_places, at_precision
 from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path, compact
 from govbudget.tables.base import CellRef, Family
 
@@ -507,9 +507,8 @@ _UNSAID: Final[dict[str, Number]] = {}  # what a claim other than a share is giv
 
 
 def _steps(disclosure: Disclosure, *, budget: bool) -> tuple[_Step, ...]:
-    narrative = disclosure.narrative
-    places = document_places(disclosure, numbers(narrative))
-    return _planned(narrative, budget, tuple(places.items()), disclosure.unit)
+    places = _narrative_places(disclosure)
+    return _planned(disclosure.narrative, budget, tuple(places.items()), disclosure.unit)
 
 
 @functools.lru_cache(maxsize=128)
