@@ -507,6 +507,8 @@ _UNSAID: Final[dict[str, Number]] = {}  # what a claim other than a share is giv
 
 
 def _steps(disclosure: Disclosure, *, budget: bool) -> tuple[_Step, ...]:
+    if not disclosure.narrative:
+        return ()  # no text, no claim: the tables' precision is not read
     places = _narrative_places(disclosure)
     return _planned(disclosure.narrative, budget, tuple(places.items()), disclosure.unit)
 
