@@ -219,3 +219,20 @@ def test_a_table_figure_is_read_as_printed() -> None:
         assert (str(alone.low), str(alone.high)) == (str(summed.low), str(summed.high))
     with pytest.raises(UnitMismatchError):
         _alone(Amount(Decimal("24.2"), Unit.WAN, 2), Unit.YUAN)
+
+
+def test_a_share_of_a_table_whole_reads_the_table_and_one_of_its_own_whole_does_not() -> None:
+    """A share of the 三公 total follows the table's figure; one of a stated whole, the text."""
+    opening = "五、“三公”经费财政拨款支出决算中，公务接待费1.98万元，占100.00%。"
+    seed = attrs.evolve(_seed(), narrative=opening)
+    grown = _refigure(seed, TableKind.THREE_PUBLIC, "three_public", "actual_total", "3.96")
+    assert [r for r, *_ in _judged(seed) if r == "narrative.share"] == []
+    assert [(r, c) for r, _q, c in _judged(grown) if r == "narrative.share"] == [
+        ("narrative.share", "50.00 (49.8108…50.1896)")
+    ]
+    stated = attrs.evolve(
+        _seed(), narrative="支出合计10.00万元，其中公务接待费5.00万元，占60.00%。"
+    )
+    right = attrs.evolve(stated, narrative=stated.narrative.replace("60.00%", "50.00%"))
+    assert [r for r, *_ in _judged(stated) if r == "narrative.share"] == ["narrative.share"]
+    assert [r for r, *_ in _judged(right) if r == "narrative.share"] == []

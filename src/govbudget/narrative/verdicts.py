@@ -227,12 +227,38 @@ def _share(
     A named whole no table holds is the figure the narrative stated for it earlier
     (*said*, by :func:`_said_key`); the verdict's ``whole`` says so.
     """
+    return _share_in(claim, disclosure, disclosure.unit, budget=budget, said=said)
+
+
+def _own_share(claim: Claim, unit: Unit, *, budget: bool) -> Verdict | None:
+    """The verdict of a share its own words settle, or ``None`` when a table is read.
+
+    A share that names no whole, in a sentence that does not open on the 三公 total, is
+    of the whole stated before it: :func:`_share` reads no table for it.
+    """
+    if claim.subject or (
+        not budget and _THREE_PUBLIC_OPENING.match(claim.quote.strip()) is not None
+    ):
+        return None
+    return _share_in(claim, None, unit, budget=budget)
+
+
+def _share_in(
+    claim: Claim,
+    disclosure: Disclosure | None,
+    unit: Unit,
+    *,
+    budget: bool,
+    said: dict[str, Number] | None = None,
+) -> Verdict:
+    """:func:`_share` in a disclosure printed in *unit* (``None``: no table is read)."""
     part = claim.other
     if part is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
     cells: tuple[CellRef, ...] = ()
     own: Number | None = None
     if claim.subject:
+        assert disclosure is not None
         binding = (
             bind_budget(disclosure, claim.subject) if budget else bind(disclosure, claim.subject)
         )
@@ -244,7 +270,11 @@ def _share(
             whole = _yuan(_interval(own))
         else:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
-    elif not budget and (total := _opening_whole(claim, disclosure)) is not None:
+    elif (
+        not budget
+        and disclosure is not None
+        and (total := _opening_whole(claim, disclosure)) is not None
+    ):
         whole = _yuan(total.interval)
         cells = total.cells
     elif claim.base is not None:
@@ -254,10 +284,10 @@ def _share(
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
     if own is not None:
         verdict = attrs.evolve(verdict, whole=own)
-    if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure.unit):
+    if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, unit):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
-        meant = attrs.evolve(part, unit=disclosure.unit)
+        meant = attrs.evolve(part, unit=unit)
         retry = _judge_percent(claim, _ratio(_yuan(_interval(meant)), whole), cells, "")
         if retry.outcome is not Outcome.INCONSISTENT:
             return attrs.evolve(retry, whole=own)
@@ -542,8 +572,10 @@ def _textual(claim: Claim, unit: Unit, *, budget: bool) -> Verdict | None:
     kind = claim.kind
     if kind is ClaimKind.PARTS:
         return _parts(claim)
+    if kind is ClaimKind.SHARE:
+        return _own_share(claim, unit, budget=budget)  # in a budget, _unread keeps it as is
     if budget:
-        if kind in (ClaimKind.AMOUNT, ClaimKind.SHARE):
+        if kind is ClaimKind.AMOUNT:
             return None
         return _wrong_way(claim) or _budget_change(claim)
     if kind is ClaimKind.CHANGE:
