@@ -236,3 +236,21 @@ def test_a_share_of_a_table_whole_reads_the_table_and_one_of_its_own_whole_does_
     right = attrs.evolve(stated, narrative=stated.narrative.replace("60.00%", "50.00%"))
     assert [r for r, *_ in _judged(stated) if r == "narrative.share"] == ["narrative.share"]
     assert [r for r, *_ in _judged(right) if r == "narrative.share"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "stated"),
+    [
+        ("一般公共服务\ufffd支出", "U+FFFD"),
+        ("一般公共服务\u3000支出", None),  # not printable, yet it displays
+        ("一般公共服务\x7f支出", "U+007F"),
+        ("一般公共服务\U000f0001支出", "U+F0001"),
+        ("一般公共服务\t支出", None),
+    ],
+)
+def test_each_undisplayable_label_is_found_printable_or_not(label: str, stated: str | None) -> None:
+    """The printable short cut lets no flagged character through, nor flags a layout one."""
+    found = _findings(
+        _relabel(_seed(), TableKind.EXPENDITURE, "201", label), "document.undisplayable"
+    )
+    assert found == ([("201", stated)] if stated else [])

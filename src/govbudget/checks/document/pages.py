@@ -156,10 +156,12 @@ def undisplayable(context: Context) -> Iterator[Finding]:
             computed="可正常显示的文字",
         )
     tables = context.disclosure.tables.values()
-    # One search over every label, joined by a line end (which the class does not hold
-    # and which parts a "(cid:" across two labels): no hit there is no hit in any label.
-    labels = "\n".join([row.label for table in tables for row in table.rows])
-    if _FLAGGED_CHAR.search(labels) is None and "(cid:" not in labels:
+    # One pass over every label, joined by a space (which parts a "(cid:" across two
+    # labels): no hit there is no hit in any label. Printable text (no control,
+    # surrogate or private-use character) holds no flagged character but U+FFFD.
+    labels = " ".join([row.label for table in tables for row in table.rows])
+    printable = labels.isprintable() and "\ufffd" not in labels
+    if "(cid:" not in labels and (printable or _FLAGGED_CHAR.search(labels) is None):
         return
     for table in tables:
         for row in table.rows:
