@@ -328,7 +328,7 @@ def _closest(name: str, rows: dict[str, Row]) -> tuple[Row | None, Renamed | Non
     return row, (None if printed is None else Renamed(printed, row.key))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _closest_label(name: str, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
     """Which of *labels* :func:`_closest` chooses for *name*, once per name and labels.
 
