@@ -164,8 +164,8 @@ def _stated(verdict: Verdict) -> str:
 
 def _judged(context: Context, kind: ClaimKind, rule_id: str) -> Iterator[Finding]:
     for verdict in _verdicts(context):
-        if verdict.claim.kind is not kind:
-            continue
+        if verdict.claim.kind is not kind or verdict.outcome is Outcome.CONSISTENT:
+            continue  # a consistent claim is no finding: its words are not spelled out
         stated = _stated(verdict)
         what = kind.value
         if (

@@ -14,6 +14,7 @@ their own.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -21,7 +22,7 @@ import attrs
 
 from govbudget.amount import Unit
 from govbudget.disclosure import Disclosure
-from govbudget.narrative.claims import Claim, Number
+from govbudget.narrative.claims import Claim, Number, numbers
 
 __all__ = ["at_precision", "document_places"]
 
@@ -40,14 +41,42 @@ def document_places(disclosure: Disclosure, numbers: Iterable[Number]) -> dict[U
     for table in disclosure.tables.values():
         if any(not a.blank for row in table.rows for a in row.cells.values()):
             places[table.unit] = max(places.get(table.unit, 0), table.places)
+    for unit, most in _most_printed(numbers):
+        if unit not in places:
+            places[unit] = most
+    return places
+
+
+def _narrative_places(disclosure: Disclosure) -> dict[Unit, int]:
+    """:func:`document_places` of the disclosure's own narrative's figures.
+
+    The narrative's part (the precision its amounts print most in each unit) is worked
+    out once per text; the tables' part is read afresh.
+    """
+    places = document_places(disclosure, ())
+    for unit, most in _stated_places(disclosure.narrative):
+        if unit not in places:
+            places[unit] = most
+    return places
+
+
+@functools.lru_cache(maxsize=256)
+def _stated_places(narrative: str) -> tuple[tuple[Unit, int], ...]:
+    return _most_printed(numbers(narrative))
+
+
+def _most_printed(found: Iterable[Number]) -> tuple[tuple[Unit, int], ...]:
+    """Each unit of *found* (in the order first seen) with the decimals most printed in it.
+
+    The higher precision wins a tie.
+    """
     counts: dict[Unit, Counter[int]] = {}
-    for number in numbers:
+    for number in found:
         if number.unit is not None:
             counts.setdefault(number.unit, Counter())[number.places] += 1
-    for unit, counted in counts.items():
-        if unit not in places:
-            places[unit] = max(counted, key=lambda p: (counted[p], p))
-    return places
+    return tuple(
+        (unit, max(counted, key=lambda p: (counted[p], p))) for unit, counted in counts.items()
+    )
 
 
 def _widened(number: Number | None, places: dict[Unit, int]) -> Number | None:

@@ -18,7 +18,7 @@ from typing import Final
 
 import attrs
 
-from govbudget.amount import Amount, Interval, total
+from govbudget.amount import Amount, Interval, Unit, total
 from govbudget.disclosure import Disclosure
 from govbudget.tables.base import CellRef, Row, Table, TableKind
 from govbudget.tables.final_accounts import CATEGORY_CODES
@@ -132,8 +132,7 @@ def _cell(table: Table | None, row: str, column: str, label: str = "") -> Bindin
     found = table.row(row)
     if amount is None or found is None:
         return None
-    kids = [k.key for k in table.children(row)]
-    if amount.blank and kids:
+    if amount.blank and (kids := [k.key for k in table.children(row)]):
         # A class printed blank over items that hold figures (the seed's 310): the
         # narrative's figure is the items' sum.
         parts = [a for k in kids if (a := table.amount(k, column)) is not None]
@@ -144,8 +143,28 @@ def _cell(table: Table | None, row: str, column: str, label: str = "") -> Bindin
             label or found.label,
         )
     return Binding(
-        (table.ref(row, column),), total([amount], table.unit), amount, label or found.label
+        (table.ref(row, column),), _alone(amount, table.unit), amount, label or found.label
     )
+
+
+def _alone(amount: Amount, unit: Unit) -> Interval:
+    """``total([amount], unit)``, worked out once per printed figure.
+
+    The key is the figure's digits as printed (not its value: 24.2 and 24.20 are equal
+    but print differently), its precision and both units: all the sum reads.
+    """
+    key = (str(amount.value), amount.places, amount.unit, unit)
+    found = _ALONE.get(key)
+    if found is None:
+        found = total([amount], unit)
+        if len(_ALONE) >= _MAX_ALONE:
+            _ALONE.clear()
+        _ALONE[key] = found
+    return found
+
+
+_ALONE: dict[tuple[str, int, Unit, Unit], Interval] = {}
+_MAX_ALONE: Final = 8192
 
 
 def bind(
@@ -166,28 +185,57 @@ def bind(
        ``economic``.
     """
     words = compact(subject)
+    how, kind, row, column, label = _route(words, budget=budget, economic=economic)
+    if how == _CELL:
+        assert kind is not None
+        return _cell(disclosure.table(kind), row, column, label)
+    if how == _PATH:
+        return bind_path(disclosure, words)
+    if how == _CATEGORY:
+        return _category(disclosure, row)
+    if how == _ECONOMIC:
+        return _economic(disclosure, words)
+    return None
+
+
+_CELL: Final = "cell"
+_PATH: Final = "path"
+_CATEGORY: Final = "category"
+_ECONOMIC: Final = "economic"
+_NOTHING: Final = "nothing"
+
+
+@functools.lru_cache(maxsize=8192)
+def _route(
+    words: str, *, budget: bool, economic: bool
+) -> tuple[str, TableKind | None, str, str, str]:
+    """How :func:`bind` finds what *words* name, as the words alone decide it (cached).
+
+    (``cell``, table, row, column, label): that cell (the label given for a 三公 item);
+    (``path``, …) or (``economic``, …): the words are looked up in the tables' labels;
+    (``category``, None, name, …): the class *name* is; (``nothing``, …): nothing is named.
+    """
     if "三公" in words or any(key in words for key, _ in _THREE_PUBLIC[:-1]):
-        table = disclosure.table(TableKind.THREE_PUBLIC)
         for key, column in _THREE_PUBLIC:
             if key in words:
                 prefix = "budget_" if budget else "actual_"
-                return _cell(table, "three_public", prefix + column, key)
-        return None
+                return _CELL, _K.THREE_PUBLIC, "three_public", prefix + column, key
+        return _NOTHING, None, "", "", ""
     if budget:
-        return None
+        return _NOTHING, None, "", "", ""
     if re.search(r"[(（](款|项)[)）]", words):
-        return bind_path(disclosure, words)
+        return _PATH, None, "", "", ""
     if _MARKS.search(words) is not None:
-        return _category(disclosure, _MARKS.sub("", words))
+        return _CATEGORY, None, _MARKS.sub("", words), "", ""
     named = _named(words)
     if named is not None:
         _, kind, row, column = named
-        return _cell(disclosure.table(kind), row, column)
+        return _CELL, kind, row, column, ""
     if any(key in words for key, *_ in _SUBJECTS):
-        return None  # a subject's words go on past it (基本支出中的…): another row is meant
+        return _NOTHING, None, "", "", ""  # a subject's words go on past it (基本支出中的…)
     if words in CATEGORY_CODES:
-        return _category(disclosure, words)
-    return _economic(disclosure, words) if economic else None
+        return _CATEGORY, None, words, "", ""
+    return (_ECONOMIC if economic else _NOTHING), None, "", "", ""
 
 
 #: Words that may follow a subject's name without naming anything else.
@@ -244,13 +292,18 @@ def category_in(table: Table, name: str, column: str) -> Binding | None:
 
     .. versionadded:: 0.2
     """
-    name = re.sub(r"^[^\u4e00-\u9fff]*", "", name)
+    name = _LEADING.sub("", name)
     classes = {row.label: row for row in table.coded_rows() if row.code and len(row.key) == 3}
     row, renamed = _closest(name, classes)
     if row is None:
         return None
     found = _cell(table, row.key, column)
-    return None if found is None else attrs.evolve(found, renamed=renamed)
+    if found is None or renamed is None:
+        return found  # _cell names nothing renamed: the binding is as evolve would give it
+    return attrs.evolve(found, renamed=renamed)
+
+
+_LEADING: Final = re.compile(r"^[^\u4e00-\u9fff]*")
 
 
 _LIST_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])")
@@ -268,21 +321,35 @@ def _closest(name: str, rows: dict[str, Row]) -> tuple[Row | None, Renamed | Non
     A class named without its 支出 (一般公共服务（类）) is named exactly, and so is a label
     printed with its list number (四、公共安全支出) or 其它 for 其他.
     """
-    labels = {_plain(label): row for label, row in rows.items()}
+    label, printed = _closest_label(name, tuple(rows))
+    if label is None:
+        return None, None
+    row = rows[label]
+    return row, (None if printed is None else Renamed(printed, row.key))
+
+
+@functools.lru_cache(maxsize=2048)
+def _closest_label(name: str, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Which of *labels* :func:`_closest` chooses for *name*, once per name and labels.
+
+    The label chosen (``None`` when none is close enough) and, when it is not *name*'s
+    own, the name as compared (for :class:`Renamed`).
+    """
+    plain = {_plain(label): label for label in labels}
     name = _plain(name)
     for spelling in (name, name + "支出", name.removesuffix("支出")):
-        if spelling in labels:
-            return labels[spelling], None
-    row = _confident(name, labels)
-    return (row, Renamed(name, row.key)) if row is not None else (None, None)
+        if spelling in plain:
+            return plain[spelling], None
+    label = _confident(name, plain)
+    return (label, name) if label is not None else (None, None)
 
 
 #: Words so common in labels that they say nothing about which row is meant.
 _COMMON: Final = re.compile(r"支出$|事务$|管理$|服务$")
 
 
-def _confident(name: str, labels: dict[str, Row]) -> Row | None:
-    """The row whose label is clearly closest to *name*, or ``None`` when none is.
+def _confident(name: str, labels: dict[str, str]) -> str | None:
+    """The label clearly closest to *name* (as *labels* map it), or ``None`` when none is.
 
     Labels are compared without a common ending (支出, 事务 …), which would make any two
     labels look alike; the closest must score at least 0.6 and beat the next by 0.15.

@@ -16,6 +16,7 @@ them into findings.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, localcontext
@@ -26,10 +27,10 @@ import attrs
 from govbudget.amount import Interval, Unit, tidy
 from govbudget.disclosure import Disclosure
 from govbudget.narrative.budget import bind_budget
-from govbudget.narrative.claims import Claim, ClaimKind, Number, claims, numbers
+from govbudget.narrative.claims import Claim, ClaimKind, Number, claims
 from govbudget.narrative.directions import holds, right_word, sign_of
 from govbudget.narrative.parts import parts_claims
-from govbudget.narrative.precision import at_precision, document_places
+from govbudget.narrative.precision import _narrative_places, at_precision
 from govbudget.narrative.subjects import Binding, Renamed, bind, bind_path, compact
 from govbudget.tables.base import CellRef, Family
 
@@ -97,7 +98,13 @@ class Verdict:
     whole: Number | None = None
 
 
+@functools.lru_cache(maxsize=4096)
 def _interval(number: Number) -> Interval:
+    """The true values a stated amount stands for (once per number: both are immutable).
+
+    Equal numbers print the same digits at the same precision, so their intervals are
+    the same to the last digit.
+    """
     assert number.unit is not None
     return Interval(number.value - number.radius, number.value + number.radius, number.unit)
 
@@ -220,12 +227,38 @@ def _share(
     A named whole no table holds is the figure the narrative stated for it earlier
     (*said*, by :func:`_said_key`); the verdict's ``whole`` says so.
     """
+    return _share_in(claim, disclosure, disclosure.unit, budget=budget, said=said)
+
+
+def _own_share(claim: Claim, unit: Unit, *, budget: bool) -> Verdict | None:
+    """The verdict of a share its own words settle, or ``None`` when a table is read.
+
+    A share that names no whole, in a sentence that does not open on the 三公 total, is
+    of the whole stated before it: :func:`_share` reads no table for it.
+    """
+    if claim.subject or (
+        not budget and _THREE_PUBLIC_OPENING.match(claim.quote.strip()) is not None
+    ):
+        return None
+    return _share_in(claim, None, unit, budget=budget)
+
+
+def _share_in(
+    claim: Claim,
+    disclosure: Disclosure | None,
+    unit: Unit,
+    *,
+    budget: bool,
+    said: dict[str, Number] | None = None,
+) -> Verdict:
+    """:func:`_share` in a disclosure printed in *unit* (``None``: no table is read)."""
     part = claim.other
     if part is None:
         return Verdict(claim, Outcome.UNBOUND, reason="no figure before the share")
     cells: tuple[CellRef, ...] = ()
     own: Number | None = None
     if claim.subject:
+        assert disclosure is not None
         binding = (
             bind_budget(disclosure, claim.subject) if budget else bind(disclosure, claim.subject)
         )
@@ -237,7 +270,11 @@ def _share(
             whole = _yuan(_interval(own))
         else:
             return Verdict(claim, Outcome.UNBOUND, reason=f"the whole ({claim.subject}) is unknown")
-    elif not budget and (total := _opening_whole(claim, disclosure)) is not None:
+    elif (
+        not budget
+        and disclosure is not None
+        and (total := _opening_whole(claim, disclosure)) is not None
+    ):
         whole = _yuan(total.interval)
         cells = total.cells
     elif claim.base is not None:
@@ -247,10 +284,10 @@ def _share(
     verdict = _judge_percent(claim, _ratio(_yuan(_interval(part)), whole), cells, "the whole is 0")
     if own is not None:
         verdict = attrs.evolve(verdict, whole=own)
-    if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, disclosure):
+    if not budget and verdict.outcome is Outcome.INCONSISTENT and _slipped(part, unit):
         # The part's unit slipped (876.17元 for 万元): that is its own finding; the share
         # is judged on the figure meant.
-        meant = attrs.evolve(part, unit=disclosure.unit)
+        meant = attrs.evolve(part, unit=unit)
         retry = _judge_percent(claim, _ratio(_yuan(_interval(meant)), whole), cells, "")
         if retry.outcome is not Outcome.INCONSISTENT:
             return attrs.evolve(retry, whole=own)
@@ -299,12 +336,12 @@ def _said(claim: Claim, said: dict[str, Number]) -> None:
             said[key] = claim.number
 
 
-def _slipped(number: Number, disclosure: Disclosure) -> bool:
-    """Whether *number* is in 元 where the disclosure prints 万元 (or the reverse)."""
-    return number.unit in _SLIPS and _SLIPS[number.unit] is disclosure.unit
+def _slipped(number: Number, unit: Unit) -> bool:
+    """Whether *number* is in 元 where the disclosure prints *unit* 万元 (or the reverse)."""
+    return number.unit in _SLIPS and _SLIPS[number.unit] is unit
 
 
-def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
+def _change(claim: Claim, unit: Unit) -> Verdict:
     if claim.number is None:
         if claim.base is not None and claim.previous is not None:
             return _stated_change(claim)
@@ -316,10 +353,10 @@ def _change(claim: Claim, disclosure: Disclosure) -> Verdict:
     verdict = _judge_percent(
         claim, _ratio(change, _previous(claim.base, change, claim.direction)), (), ""
     )
-    slipped = _slipped(claim.base, disclosure)
+    slipped = _slipped(claim.base, unit)
     if verdict.outcome in (Outcome.UNBOUND, Outcome.INCONSISTENT) and slipped:
         # A current figure whose unit slipped is judged as meant (the slip is reported).
-        meant = attrs.evolve(claim.base, unit=disclosure.unit)
+        meant = attrs.evolve(claim.base, unit=unit)
         retry = _judge_percent(
             claim, _ratio(change, _previous(meant, change, claim.direction)), (), ""
         )
@@ -420,7 +457,7 @@ def _from_table(claim: Claim, disclosure: Disclosure) -> Claim:
     The 三公 table prints each item's 预算数 and 决算数; a sentence that names the item and
     only compares (公务接待费决算数小于预算数, 完成预算的98.51%) is judged on them.
     """
-    if (claim.base is not None and _final(claim) is not None) or not claim.subject:
+    if not _reads_table(claim):
         return claim
     budget = bind(disclosure, claim.subject, budget=True)
     final = bind(disclosure, claim.subject)
@@ -430,6 +467,11 @@ def _from_table(claim: Claim, disclosure: Disclosure) -> Claim:
     if claim.kind is ClaimKind.COMPLETION:
         return attrs.evolve(claim, other=figures[0], base=figures[1], alternatives=())
     return attrs.evolve(claim, number=figures[0], base=figures[1])
+
+
+def _reads_table(claim: Claim) -> bool:
+    """Whether :func:`_from_table` reads the tables for *claim* (a figure is not stated)."""
+    return not (claim.base is not None and _final(claim) is not None) and bool(claim.subject)
 
 
 def _final(claim: Claim) -> Number | None:
@@ -484,35 +526,76 @@ def _comparison(claim: Claim) -> Verdict:
 
 def _read(disclosure: Disclosure, *, budget: bool) -> list[Claim]:
     """The narrative's claims, every amount read at the document's printed precision."""
+    return [step[0] for step in _steps(disclosure, budget=budget)]
+
+
+#: One claim of the narrative read at the document's precision, the verdict its words
+#: alone give (``None`` when it needs the tables), and what the narrative had stated
+#: up to it (the wholes a share may name).
+_Step = tuple[Claim, "Verdict | None", dict[str, Number]]
+_UNSAID: Final[dict[str, Number]] = {}  # what a claim other than a share is given: never read
+
+
+def _steps(disclosure: Disclosure, *, budget: bool) -> tuple[_Step, ...]:
+    if not disclosure.narrative:
+        return ()  # no text, no claim: the tables' precision is not read
+    places = _narrative_places(disclosure)
+    return _planned(disclosure.narrative, budget, tuple(places.items()), disclosure.unit)
+
+
+@functools.lru_cache(maxsize=128)
+def _planned(
+    narrative: str, budget: bool, places: tuple[tuple[Unit, int], ...], unit: Unit
+) -> tuple[_Step, ...]:
+    """The claims of *narrative* and the verdicts that need no table, once per process.
+
+    Everything here is a function of the text, the precision of each unit (*places*)
+    and the disclosure's unit (a change's unit slip): a table's figures are read only
+    by the verdicts left ``None``, judged afresh on every check.
+    """
     found = sorted(
-        [*claims(disclosure.narrative, budget=budget), *parts_claims(disclosure.narrative)],
+        [*claims(narrative, budget=budget), *parts_claims(narrative)],
         key=lambda claim: claim.start,
     )
-    places = document_places(disclosure, numbers(disclosure.narrative))
-    return [at_precision(claim, places) for claim in found]
+    wanted = dict(places)
+    steps: list[_Step] = []
+    said: dict[str, Number] = {}
+    for claim in (at_precision(claim, wanted) for claim in found):
+        _said(claim, said)
+        before = dict(said) if claim.kind is ClaimKind.SHARE else _UNSAID
+        steps.append((claim, _textual(claim, unit, budget=budget), before))
+    return tuple(steps)
+
+
+def _textual(claim: Claim, unit: Unit, *, budget: bool) -> Verdict | None:
+    """The verdict of a claim its own figures settle, or ``None`` when a table is read."""
+    kind = claim.kind
+    if kind is ClaimKind.PARTS:
+        return _parts(claim)
+    if kind is ClaimKind.SHARE:
+        return _own_share(claim, unit, budget=budget)  # in a budget, _unread keeps it as is
+    if budget:
+        if kind is ClaimKind.AMOUNT:
+            return None
+        return _wrong_way(claim) or _budget_change(claim)
+    if kind is ClaimKind.CHANGE:
+        return _change(claim, unit)
+    if kind in (ClaimKind.COMPLETION, ClaimKind.COMPARISON) and not _reads_table(claim):
+        return _completion(claim) if kind is ClaimKind.COMPLETION else _comparison(claim)
+    return None
 
 
 def _verdicts(disclosure: Disclosure) -> Iterator[Verdict]:
-    if is_budget(disclosure):
-        said_budget: dict[str, Number] = {}
-        for claim in _read(disclosure, budget=True):
-            _said(claim, said_budget)
-            if claim.kind is ClaimKind.PARTS:
-                yield _parts(claim)
-            else:
-                yield _budget_verdict(claim, disclosure, said_budget)
-        return
-    said: dict[str, Number] = {}
-    for claim in _read(disclosure, budget=False):
-        _said(claim, said)
-        if claim.kind is ClaimKind.PARTS:
-            yield _parts(claim)
+    budget = is_budget(disclosure)
+    for claim, verdict, said in _steps(disclosure, budget=budget):
+        if verdict is not None:
+            yield verdict
+        elif budget:
+            yield _budget_verdict(claim, disclosure, said)
         elif claim.kind is ClaimKind.AMOUNT:
             yield _amount(claim, disclosure)
         elif claim.kind is ClaimKind.SHARE:
             yield _share(claim, disclosure, said=said)
-        elif claim.kind is ClaimKind.CHANGE:
-            yield _change(claim, disclosure)
         elif claim.kind is ClaimKind.COMPLETION:
             yield _completion(_from_table(claim, disclosure))
         else:

@@ -10,6 +10,7 @@ page unknown.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -112,28 +113,25 @@ def _starts_new(text: str) -> bool:
     return bool(LIST_MARK.match(text)) or is_heading(text) or is_contents_line(text)
 
 
-def _raw(disclosure: Disclosure) -> list[tuple[str, int | None]]:
-    if disclosure.pages:
+def _raw(pages: tuple[tuple[int, str], ...], narrative: str) -> list[tuple[str, int | None]]:
+    if pages:
         return [
-            (line, page.number)
-            for page in disclosure.pages
-            for line in page.text.split("\n")
-            if line.strip()
+            (line, number) for number, text in pages for line in text.split("\n") if line.strip()
         ]
-    return [(line, None) for line in disclosure.narrative.split("\n") if line.strip()]
+    return [(line, None) for line in narrative.split("\n") if line.strip()]
 
 
-def _page_starts(disclosure: Disclosure) -> set[tuple[str, int]]:
+def _page_starts(pages: tuple[tuple[int, str], ...]) -> set[tuple[str, int]]:
     """The first line of every page, to know where a page break may split a paragraph."""
     starts: set[tuple[str, int]] = set()
-    for page in disclosure.pages:
-        first = next((line for line in page.text.split("\n") if line.strip()), None)
+    for number, text in pages:
+        first = next((line for line in text.split("\n") if line.strip()), None)
         if first is not None:
-            starts.add((first, page.number))
+            starts.add((first, number))
     return starts
 
 
-def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:  # noqa: PLR0912 - one pass
+def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:
     """The paragraphs of *disclosure*'s text outside the tables, in reading order.
 
     A paragraph that a page end (or, without pages, a blank line of the extraction)
@@ -142,8 +140,21 @@ def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:  # noqa: PLR091
 
     .. versionadded:: 0.2
     """
-    raw = _raw(disclosure)
-    starts = _page_starts(disclosure)
+    # They depend on the pages' numbers and text (else the narrative) and the department
+    # only: the same text read again (a bulk run, a re-check) is split once per process.
+    if disclosure.pages:
+        pages = tuple((page.number, page.text) for page in disclosure.pages)
+        return _split(pages, "", disclosure.department)
+    return _split((), disclosure.narrative, disclosure.department)
+
+
+@functools.lru_cache(maxsize=64)
+def _split(  # noqa: PLR0912 - one pass
+    pages: tuple[tuple[int, str], ...], narrative: str, department: str
+) -> tuple[Paragraph, ...]:
+    """The paragraphs of the text of *pages* (number, text), else of *narrative*."""
+    raw = _raw(pages, narrative)
+    starts = _page_starts(pages)
     joined: list[tuple[str, int | None]] = []
     for text, page in raw:
         line = text.strip()
@@ -166,7 +177,6 @@ def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:  # noqa: PLR091
     in_contents = False
     listed: set[str] = set()
     marks: set[str] = set()
-    department = disclosure.department
     for index, (text, page) in enumerate(joined):
         compact = text.replace(" ", "").replace("\u3000", "")
         if compact in ("目录", "目次"):

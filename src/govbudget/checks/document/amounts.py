@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -40,37 +41,46 @@ def two_amounts(context: Context) -> Iterator[Finding]:
     Example: 「公务接待费0.95万元，……公务接待费1.20万元。」.
     """
     for paragraph in _prose(context):
-        seen: dict[str, tuple[Decimal, str, int]] = {}
-        for clause in _CLAUSE.finditer(paragraph.text):
-            text = clause.group()
-            if _COMPARISON_WORDS.search(text):
-                continue
-            match = _AMOUNT.search(text)
-            if match is None or text[: match.start()].strip() or text[match.end() :].strip():
-                continue
-            subject = match.group("subject").strip("“”")
-            if len(subject) < 5 or _GENERIC_SUBJECT.search(subject):
-                continue
-            try:
-                value = Decimal(match.group("value").replace(",", ""))
-            except InvalidOperation:
-                continue
-            if match.group("unit") == "元":
-                value /= 10000
-            elif match.group("unit") == "亿元":
-                value *= 10000
-            key = subject
-            if key in seen and seen[key][0] != value:
-                _value, first_text, _ = seen[key]
-                yield _at(context, "document.two-amounts", Severity.WARNING, paragraph)(
-                    f"{subject} is given as {first_text} and as {match.group('value')}"
-                    f"{match.group('unit')}",
-                    f"同一段中「{subject}」先后写作{first_text}和{match.group('value')}"
-                    f"{match.group('unit')}",
-                    quote=_sentence_at(paragraph, clause.start()),
-                    stated=f"{match.group('value')}{match.group('unit')}",
-                    computed=first_text,
-                )
-            seen.setdefault(
-                key, (value, match.group("value") + match.group("unit"), clause.start())
+        for subject, first_text, value, unit, start in _repeated(paragraph.text):
+            yield _at(context, "document.two-amounts", Severity.WARNING, paragraph)(
+                f"{subject} is given as {first_text} and as {value}{unit}",
+                f"同一段中「{subject}」先后写作{first_text}和{value}{unit}",
+                quote=_sentence_at(paragraph, start),
+                stated=f"{value}{unit}",
+                computed=first_text,
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _repeated(text: str) -> tuple[tuple[str, str, str, str, int], ...]:
+    """Each later amount of a subject *text* gave another amount before, once per text.
+
+    As (subject, the first amount as printed, this value, its unit, the clause's start).
+    """
+    found: list[tuple[str, str, str, str, int]] = []
+    seen: dict[str, tuple[Decimal, str, int]] = {}
+    for clause in _CLAUSE.finditer(text):
+        words = clause.group()
+        if _COMPARISON_WORDS.search(words):
+            continue
+        match = _AMOUNT.search(words)
+        if match is None or words[: match.start()].strip() or words[match.end() :].strip():
+            continue
+        subject = match.group("subject").strip("“”")
+        if len(subject) < 5 or _GENERIC_SUBJECT.search(subject):
+            continue
+        try:
+            value = Decimal(match.group("value").replace(",", ""))
+        except InvalidOperation:
+            continue
+        if match.group("unit") == "元":
+            value /= 10000
+        elif match.group("unit") == "亿元":
+            value *= 10000
+        key = subject
+        if key in seen and seen[key][0] != value:
+            found.append(
+                (subject, seen[key][1], match.group("value"), match.group("unit"), clause.start())
+            )
+        seen.setdefault(key, (value, match.group("value") + match.group("unit"), clause.start()))
+    return tuple(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
@@ -91,64 +92,86 @@ def stated_change(context: Context) -> Iterator[Finding]:
     小于年初预算数」.
     """
     for paragraph in _paragraphs(context):
+        found = _contradicted(paragraph.text)
+        if not found:
+            continue
         make = _at(context, "document.stated-change", Severity.WARNING, paragraph)
-        for match in _OUTTURN.finditer(paragraph.text):
-            base, outturn, rate = match.groups()
-            quote = _sentence_at(paragraph, match.start())
-            span = _ratio_range(outturn, base, minus_one=False)
-            if span is not None and not _rate_ok(rate, *span):
-                yield make(
-                    f"{rate}% of the budget stated; {outturn} of {base} is "
-                    f"{_shown_rate(*span, rate)}",
-                    f"完成预算的{rate}%与所列金额不符："
-                    f"{outturn}÷{base}为{_shown_rate(*span, rate)}",
-                    quote=quote,
-                    stated=f"{rate}%",
-                    computed=_shown_rate(*span, rate),
+        for position, message, message_zh, stated, computed in found:
+            yield make(
+                message,
+                message_zh,
+                quote=_sentence_at(paragraph, position),
+                stated=stated,
+                computed=computed,
+            )
+
+
+@functools.lru_cache(maxsize=4096)
+def _contradicted(text: str) -> tuple[tuple[int, str, str, str, str], ...]:
+    """What :func:`stated_change` finds in one paragraph's *text*, once per text.
+
+    Each as (where the sentence quoted is, message, message in Chinese, stated, computed).
+    """
+    found: list[tuple[int, str, str, str, str]] = []
+
+    def make(message: str, message_zh: str, *, at: int, stated: str, computed: str) -> None:
+        found.append((at, message, message_zh, stated, computed))
+
+    for match in _OUTTURN.finditer(text):
+        base, outturn, rate = match.groups()
+        quote = match.start()
+        span = _ratio_range(outturn, base, minus_one=False)
+        if span is not None and not _rate_ok(rate, *span):
+            make(
+                f"{rate}% of the budget stated; {outturn} of {base} is {_shown_rate(*span, rate)}",
+                f"完成预算的{rate}%与所列金额不符：{outturn}÷{base}为{_shown_rate(*span, rate)}",
+                at=quote,
+                stated=f"{rate}%",
+                computed=_shown_rate(*span, rate),
+            )
+        word = _VERSUS.search(text, match.end(), match.end() + 40)
+        if word is not None:
+            expected = _compare_word(_number(outturn), _number(base))
+            if expected is not None and word.group(1) not in expected:
+                make(
+                    f"决算数{word.group(1)}年初预算数 is stated; {outturn} against {base} "
+                    f"is {expected[0]}",
+                    f"「决算数{word.group(1)}预算数」与所列金额不符：{outturn}对{base}应为"
+                    f"「{expected[0]}」",
+                    at=word.start(),
+                    stated=word.group(1),
+                    computed=expected[0],
                 )
-            word = _VERSUS.search(paragraph.text, match.end(), match.end() + 40)
-            if word is not None:
-                expected = _compare_word(_number(outturn), _number(base))
-                if expected is not None and word.group(1) not in expected:
-                    yield make(
-                        f"决算数{word.group(1)}年初预算数 is stated; {outturn} against {base} "
-                        f"is {expected[0]}",
-                        f"「决算数{word.group(1)}预算数」与所列金额不符：{outturn}对{base}应为"
-                        f"「{expected[0]}」",
-                        quote=_sentence_at(paragraph, word.start()),
-                        stated=word.group(1),
-                        computed=expected[0],
-                    )
-        for match in _ON_LAST.finditer(paragraph.text):
-            base, new, said, rate = match.groups()
-            a, b = _number(base), _number(new)
-            quote = _sentence_at(paragraph, match.start())
-            direction = "持平" if a == b else "增加" if b > a else "减少"
-            if (said in _UP and b < a) or (said in _DOWN and b > a) or (said == "持平" and a != b):
-                yield make(
-                    f"{said} is stated; {new} against {base} is a change of the other kind",
-                    f"「{said}」与所列金额不符：{base}万元到{new}万元应为「{direction}」",
-                    quote=quote,
-                    stated=said,
-                    computed=direction,
-                )
-                continue
-            if rate is None or a == b:
-                continue
-            span = _ratio_range(new, base, minus_one=True)
-            if span is None:
-                continue
-            low, high = sorted((abs(span[0]), abs(span[1])))
-            if not _rate_ok(rate, low, high):
-                yield make(
-                    f"a change of {rate}% is stated; {base} to {new} is "
-                    f"{_shown_rate(low, high, rate)}",
-                    f"变动率{rate}%与所列金额不符：{base}万元到{new}万元为"
-                    f"{_shown_rate(low, high, rate)}",
-                    quote=quote,
-                    stated=f"{rate}%",
-                    computed=_shown_rate(low, high, rate),
-                )
+    for match in _ON_LAST.finditer(text):
+        base, new, said, rate = match.groups()
+        a, b = _number(base), _number(new)
+        quote = match.start()
+        direction = "持平" if a == b else "增加" if b > a else "减少"
+        if (said in _UP and b < a) or (said in _DOWN and b > a) or (said == "持平" and a != b):
+            make(
+                f"{said} is stated; {new} against {base} is a change of the other kind",
+                f"「{said}」与所列金额不符：{base}万元到{new}万元应为「{direction}」",
+                at=quote,
+                stated=said,
+                computed=direction,
+            )
+            continue
+        if rate is None or a == b:
+            continue
+        span = _ratio_range(new, base, minus_one=True)
+        if span is None:
+            continue
+        low, high = sorted((abs(span[0]), abs(span[1])))
+        if not _rate_ok(rate, low, high):
+            make(
+                f"a change of {rate}% is stated; {base} to {new} is {_shown_rate(low, high, rate)}",
+                f"变动率{rate}%与所列金额不符：{base}万元到{new}万元为"
+                f"{_shown_rate(low, high, rate)}",
+                at=quote,
+                stated=f"{rate}%",
+                computed=_shown_rate(low, high, rate),
+            )
+    return tuple(found)
 
 
 def _compare_word(outturn: Decimal, base: Decimal) -> tuple[str, ...] | None:

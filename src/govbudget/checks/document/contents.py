@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Final
@@ -23,6 +24,7 @@ _NUMBERING: Final = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str, department: str = "") -> str:
     """A heading or contents entry reduced for comparison.
 
@@ -122,8 +124,10 @@ def contents(context: Context) -> Iterator[Finding]:
     Example: the contents list 七、项目经费情况说明, the document has no such section.
     """
     entries = _entries(context)
+    if not entries:
+        return  # no contents page: nothing to compare (the body is not read)
     body = _body(context)
-    if not entries or not body:
+    if not body:
         return
     department = context.disclosure.department
     has_tables = bool(context.disclosure.tables)

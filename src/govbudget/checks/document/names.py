@@ -92,16 +92,17 @@ def row_name(context: Context) -> Iterator[Finding]:
 
     Example: 「一般公共预算服务（类）人大事务（款）」 where the tables say 一般公共服务支出.
     """
+    named = [(p, found) for p in _paragraphs(context) if (found := _named_classes(p.text))]
+    if not named:
+        return  # no 「X（类）」 in the text: the tables' labels are not read
     levels = _labels(context.disclosure)
     classes = levels.get(3, set())
     if len(classes) < 2:
         return
     sections = levels.get(5, set())
     official: set[str] | None = None  # read from the catalogue only when a name needs it
-    for paragraph in _paragraphs(context):
-        for match in _CLASS.finditer(paragraph.text):
-            printed = _LABEL_NUMBER.sub("", match.group(1))
-            name = _strip_name(printed)
+    for paragraph, found in named:
+        for start, printed, name in found:
             if (
                 not name
                 or name in classes
@@ -109,7 +110,7 @@ def row_name(context: Context) -> Iterator[Finding]:
             ):
                 continue
             make = _at(context, "document.row-name", Severity.WARNING, paragraph)
-            quote = _sentence_at(paragraph, match.start())
+            quote = _sentence_at(paragraph, start)
             if name in sections:
                 yield make(
                     f"{printed} is a 款 of the tables, labelled 类 in the narrative",
@@ -141,6 +142,16 @@ _CLASS: Final = re.compile(
 _LABEL_NUMBER: Final = re.compile(
     r"^[\s、“]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])?[\s、“]*"
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_classes(text: str) -> tuple[tuple[int, str, str], ...]:
+    """Each 「X（类）」 of *text*: where, the name printed and as compared (once per text)."""
+    found: list[tuple[int, str, str]] = []
+    for match in _CLASS.finditer(text):
+        printed = _LABEL_NUMBER.sub("", match.group(1))
+        found.append((match.start(), printed, _strip_name(printed)))
+    return tuple(found)
 
 
 def _official_classes(context: Context) -> set[str]:

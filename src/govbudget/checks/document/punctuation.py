@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -38,13 +39,13 @@ def punctuation(context: Context) -> Iterator[Finding]:
         if paragraph.contents:
             continue
         make = _at(context, "document.punctuation", Severity.WARNING, paragraph)
-        for match in _DOUBLED.finditer(paragraph.text):
+        for start, doubled in _doubled(paragraph.text):
             yield make(
-                f"doubled punctuation: {match.group()}",
-                f"标点重复：{match.group()}",
-                quote=_sentence_at(paragraph, match.start()),
-                stated=match.group(),
-                computed=match.group()[-1],
+                f"doubled punctuation: {doubled}",
+                f"标点重复：{doubled}",
+                quote=_sentence_at(paragraph, start),
+                stated=doubled,
+                computed=doubled[-1],
             )
         for opens, closes in _PAIRS:
             position = _unmatched(paragraph.text, opens, closes)
@@ -59,6 +60,12 @@ def punctuation(context: Context) -> Iterator[Finding]:
                 stated=mark,
                 computed=f"{opens[0]}…{closes[0]}",
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _doubled(text: str) -> tuple[tuple[int, str], ...]:
+    """Where *text* doubles its stops, and how (once per text)."""
+    return tuple((match.start(), match.group()) for match in _DOUBLED.finditer(text))
 
 
 def _split_pair(
@@ -79,6 +86,7 @@ def _split_pair(
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def _unmatched(text: str, opens: str, closes: str) -> int | None:
     """The position of the first mark of a pair left unmatched in *text*, if any.
 

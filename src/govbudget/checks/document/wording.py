@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -65,15 +66,25 @@ def placeholder(context: Context) -> Iterator[Finding]:
             )
         return
     for paragraph in _paragraphs(context):
-        match = _PLACEHOLDER.search(paragraph.text)
-        if match is not None and not _is_code_mask(paragraph.text, match):
+        found = _placeholder(paragraph.text)
+        if found is not None:
+            start, left = found
             yield _at(context, "document.placeholder", Severity.ERROR, paragraph)(
-                f"a placeholder is left in: {match.group()}",
-                f"占位符未替换：{match.group()}",
-                quote=_sentence_at(paragraph, match.start()),
-                stated=match.group(),
+                f"a placeholder is left in: {left}",
+                f"占位符未替换：{left}",
+                quote=_sentence_at(paragraph, start),
+                stated=left,
                 computed="实际内容",
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _placeholder(text: str) -> tuple[int, str] | None:
+    """Where *text*'s first placeholder is, and what it prints (once per text)."""
+    match = _PLACEHOLDER.search(text)
+    if match is None or _is_code_mask(text, match):
+        return None
+    return match.start(), match.group()
 
 
 def _is_code_mask(text: str, match: re.Match[str]) -> bool:
@@ -96,25 +107,42 @@ def template_wording(context: Context) -> Iterator[Finding]:
     if context.disclosure.template:
         return
     for paragraph in _paragraphs(context):
-        for match in _CHOICE.finditer(paragraph.text):
-            if frozenset((match.group(1), match.group(2))) not in _OPPOSITE:
-                continue
+        choices, instruction = _template_left(paragraph.text)
+        for start, both, one, other in choices:
             yield _at(context, "document.template-wording", Severity.ERROR, paragraph)(
-                f"both words of a choice are left in: {match.group()}",
-                f"模板备选用语未删除：{match.group()}",
-                quote=_sentence_at(paragraph, match.start()),
-                stated=match.group(),
-                computed=f"{match.group(1)}或{match.group(2)}，二者择一",
+                f"both words of a choice are left in: {both}",
+                f"模板备选用语未删除：{both}",
+                quote=_sentence_at(paragraph, start),
+                stated=both,
+                computed=f"{one}或{other}，二者择一",
             )
-        instruction = _INSTRUCTION.search(paragraph.text)
         if instruction is not None:
+            start, said = instruction
             yield _at(context, "document.template-wording", Severity.ERROR, paragraph)(
-                f"a template instruction is left in: {instruction.group()}",
-                f"模板填写说明未删除：{instruction.group()}",
-                quote=_sentence_at(paragraph, instruction.start()),
-                stated=instruction.group(),
+                f"a template instruction is left in: {said}",
+                f"模板填写说明未删除：{said}",
+                quote=_sentence_at(paragraph, start),
+                stated=said,
                 computed="删除填写说明",
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _template_left(
+    text: str,
+) -> tuple[tuple[tuple[int, str, str, str], ...], tuple[int, str] | None]:
+    """The template's choices left in *text* and its first instruction (once per text).
+
+    Each choice as (where, both words as printed, one word, the other); the instruction
+    as (where, its words), or ``None``.
+    """
+    choices = tuple(
+        (match.start(), match.group(), match.group(1), match.group(2))
+        for match in _CHOICE.finditer(text)
+        if frozenset((match.group(1), match.group(2))) in _OPPOSITE
+    )
+    instruction = _INSTRUCTION.search(text)
+    return choices, None if instruction is None else (instruction.start(), instruction.group())
 
 
 _CUT: Final = re.compile(
@@ -140,20 +168,35 @@ def cut_off(context: Context) -> Iterator[Finding]:
     for index, paragraph in enumerate(prose):
         if paragraph.contents or paragraph.heading:
             continue
-        for match in _CUT.finditer(paragraph.text):
-            word = match.group(1) or match.group(2)
-            at_end = match.end() >= len(paragraph.text.rstrip())
-            if at_end and match.group().rstrip().endswith(("：", ":")) and index + 1 < len(prose):
+        for start, word, at_end, colon in _cuts(paragraph.text):
+            if at_end and colon and index + 1 < len(prose):
                 continue  # 其中： / 具体包括： introducing what follows, items or headings
             if at_end and _continued(prose, index):
                 continue
             yield _at(context, "document.cut-off", Severity.ERROR, paragraph)(
                 f"the sentence stops after {word}",
                 f"句子在「{word}」后中断",
-                quote=_sentence_at(paragraph, match.start()),
+                quote=_sentence_at(paragraph, start),
                 stated=word,
                 computed=f"{word}……（补全内容）",
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _cuts(text: str) -> tuple[tuple[int, str, bool, bool], ...]:
+    """Each place *text* may stop after 主要原因是, 其中 … (once per text).
+
+    As (where, the word, whether it is the paragraph's end, whether it ends with a colon).
+    """
+    return tuple(
+        (
+            match.start(),
+            match.group(1) or match.group(2),
+            match.end() >= len(text.rstrip()),
+            match.group().rstrip().endswith(("：", ":")),
+        )
+        for match in _CUT.finditer(text)
+    )
 
 
 def _continued(prose: tuple[Paragraph, ...], index: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -56,7 +57,7 @@ def _year_finding(  # noqa: PLR0917 - one private helper, called with all six in
 
 
 @_review("document.year", "Years fit their role", "年份与用途相符", Severity.WARNING)
-def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch per role
+def years(context: Context) -> Iterator[Finding]:
     """A year that does not fit its role: comparisons name last year, titles this year.
 
     The document's year is printed in headings; a comparison (比/与/较 … 年相比, 持平,
@@ -75,43 +76,54 @@ def years(context: Context) -> Iterator[Finding]:  # noqa: PLR0912 - one branch 
     for paragraph in _paragraphs(context):
         if paragraph.page == 1 or paragraph.contents:
             continue
-        text = paragraph.text
-        if paragraph.heading:
-            for match in _YEAR.finditer(text):
-                printed = int(match.group(1))
-                if printed not in (year, year - 1) and not (final and printed == year + 1):
-                    yield _year_finding(context, paragraph, match.start(), printed, year, "heading")
-            continue
-        reported: set[int] = set()  # one finding per year mention, whatever its roles
-        opening = _OPENING_YEAR.match(text)
-        if opening is not None and int(opening.group(1)) != year and "万元" in text:
-            reported.add(opening.start(1))
-            yield _year_finding(context, paragraph, 0, int(opening.group(1)), year, "subject")
-        for match in _COMPARE.finditer(text):
+        for position, printed, expected, role in _misdated(
+            paragraph.text, year, heading=paragraph.heading, final=final
+        ):
+            yield _year_finding(context, paragraph, position, printed, expected, role)
+
+
+@functools.lru_cache(maxsize=4096)
+def _misdated(
+    text: str, year: int, *, heading: bool, final: bool
+) -> tuple[tuple[int, int, int, str], ...]:
+    """The years of a paragraph that do not fit their role, once per text and document year.
+
+    Each as (where, the year printed, the year expected, the role).
+    """
+    found: list[tuple[int, int, int, str]] = []
+    if heading:
+        for match in _YEAR.finditer(text):
             printed = int(match.group(1))
-            if printed != year - 1 and not _names_own_year(text, match, final=final, year=year):
-                yield _year_finding(
-                    context, paragraph, match.start(), printed, year - 1, "comparison"
-                )
-        for match in _LAST_EXECUTED.finditer(text):
-            printed = int(match.group(1))
-            if not final and printed != year - 1:
-                yield _year_finding(
-                    context, paragraph, match.start(), printed, year - 1, "executed"
-                )
-        for match in (_FINAL_OWN if final else _BUDGET_OWN).finditer(text):
-            printed = int(match.group(1))
-            before = text[max(0, match.start() - 2) : match.start()]
-            if (
-                printed != year
-                and not any(word in before for word in "比较与同")
-                and match.start(1) not in reported
-            ):
-                yield _year_finding(context, paragraph, match.start(), printed, year, "own")
-        for match in _AS_OF.finditer(text):
-            printed = int(match.group(1))
-            if final and (match.group(2), match.group(3)) == ("12", "31") and printed != year:
-                yield _year_finding(context, paragraph, match.start(), printed, year, "as-of")
+            if printed not in (year, year - 1) and not (final and printed == year + 1):
+                found.append((match.start(), printed, year, "heading"))
+        return tuple(found)
+    reported: set[int] = set()  # one finding per year mention, whatever its roles
+    opening = _OPENING_YEAR.match(text)
+    if opening is not None and int(opening.group(1)) != year and "万元" in text:
+        reported.add(opening.start(1))
+        found.append((0, int(opening.group(1)), year, "subject"))
+    for match in _COMPARE.finditer(text):
+        printed = int(match.group(1))
+        if printed != year - 1 and not _names_own_year(text, match, final=final, year=year):
+            found.append((match.start(), printed, year - 1, "comparison"))
+    for match in _LAST_EXECUTED.finditer(text):
+        printed = int(match.group(1))
+        if not final and printed != year - 1:
+            found.append((match.start(), printed, year - 1, "executed"))
+    for match in (_FINAL_OWN if final else _BUDGET_OWN).finditer(text):
+        printed = int(match.group(1))
+        before = text[max(0, match.start() - 2) : match.start()]
+        if (
+            printed != year
+            and not any(word in before for word in "比较与同")
+            and match.start(1) not in reported
+        ):
+            found.append((match.start(), printed, year, "own"))
+    for match in _AS_OF.finditer(text):
+        printed = int(match.group(1))
+        if final and (match.group(2), match.group(3)) == ("12", "31") and printed != year:
+            found.append((match.start(), printed, year, "as-of"))
+    return tuple(found)
 
 
 def _names_own_year(text: str, match: re.Match[str], *, final: bool, year: int) -> bool:
