@@ -547,7 +547,7 @@ def common_places(amounts: Iterable[Amount]) -> int:
 
     .. versionadded:: 0.1
     """
-    return max((a.places for a in amounts if not a.blank), default=0)
+    return max({a.places for a in amounts if not a.blank}, default=0)
 
 
 def total(amounts: Iterable[Amount | Interval], unit: Unit | None = None) -> Interval:

@@ -302,7 +302,7 @@ class _Book:
     The printed cells are kept in one list; a template names its cells by their place in it.
     """
 
-    __slots__ = ("cells", "plans", "quiet", "where")
+    __slots__ = ("cells", "groups", "plans", "quiet", "where")
 
     def __init__(self) -> None:
         self.plans: dict[str, _Plan] = {}
@@ -311,6 +311,22 @@ class _Book:
         self.quiet: dict[tuple[str, int, int], tuple[object, dict[str, int]]] = {}
         self.cells: list[tuple[str, str, str]] = []  # table kind value, row, column
         self.where: dict[tuple[str, str, str], int] = {}
+        #: Runs of cells grouped by table and row (see :meth:`grouped`).
+        self.groups: dict[tuple[int, int], list[tuple[str, str, tuple[tuple[int, str], ...]]]] = {}
+
+    def grouped(self, start: int, end: int) -> list[tuple[str, str, tuple[tuple[int, str], ...]]]:
+        """The cells from place *start* to *end*, by table and row: each column, its offset."""
+        found = self.groups.get((start, end))
+        if found is None:
+            rows: dict[tuple[str, str], list[tuple[int, str]]] = {}
+            for offset, (table, row, column) in enumerate(self.cells[start:end]):
+                rows.setdefault((table, row), []).append((offset, column))
+            found = [(table, row, tuple(columns)) for (table, row), columns in rows.items()]
+            with _LOCK:
+                if len(self.groups) >= MAX_SHAPES:
+                    self.groups.clear()
+                self.groups[start, end] = found
+        return found
 
     def position(self, cell: tuple[str, str, str]) -> int:
         """The place of *cell* in :attr:`cells`, added at the end the first time."""
@@ -341,7 +357,7 @@ def shape(disclosure: Disclosure) -> Hashable:
     .. versionadded:: 0.2
     """
     tables = tuple(_table_shape(table) for table in disclosure.tables.values())
-    return (disclosure.family.value, disclosure.unit.value, tables)
+    return (disclosure.family, disclosure.unit, tables)
 
 
 class _Shape:
@@ -380,6 +396,9 @@ def _intern(made: _Shape) -> _Shape:
     return made
 
 
+_BLANK: Final = operator.attrgetter("blank")
+
+
 def _table_shape(table: Table) -> Hashable:
     # Tables are immutable: a table's shape is worked out once, and kept with the table.
     derived = table._derived
@@ -389,10 +408,11 @@ def _table_shape(table: Table) -> Hashable:
     rows = []  # each row's key, line and label, its column keys, then whether each is blank
     for row in table.rows:
         cells = row.cells
-        rows.append((row.key, row.line, row.label, *cells, *[a.blank for a in cells.values()]))
-    columns = tuple((c.key, c.label) for c in table.columns)
+        rows.append((row.key, row.line, row.label, *cells, *map(_BLANK, cells.values())))
+    # Columns are compared as what they print (key and label); kinds and units are
+    # singletons, compared and hashed by identity.
     made = derived["shape"] = _intern(
-        _Shape((table.kind.value, table.unit.value, table.no_data, columns, tuple(rows)))
+        _Shape((table.kind, table.unit, table.no_data, table.columns, tuple(rows)))
     )
     return made
 
@@ -502,21 +522,20 @@ class Plans:
         if len(figures) >= len(wanted):
             return
         cells = self._cells
-        new = [
-            cells[table][0][row].cells.get(column) or cells[table][2]
-            for table, row, column in wanted[len(figures) :]
-        ]
+        start, end = len(figures), len(wanted)
+        new: list[Amount] = [cast("Amount", None)] * (end - start)
+        places: list[int] = [0] * len(new)
+        for table, row, columns in self._book.grouped(start, end):
+            index, precision, blank = cells[table]
+            get = index[row].cells.get
+            for offset, column in columns:
+                amount = new[offset] = get(column) or blank
+                # Judged at its table's precision: the blank of a table is printed at it.
+                printed = amount.places
+                places[offset] = printed if printed > precision else precision
         figures.extend(new)
         self._values.extend([amount.value for amount in new])
-        # Judged at its table's precision: the blank of a table is printed at it.
-        self._places.extend(
-            [
-                max(cells[table][1], amount.places)
-                for (table, _, _), amount in zip(
-                    wanted[len(figures) - len(new) :], new, strict=True
-                )
-            ]
-        )
+        self._places.extend(places)
         units = {amount.unit for amount in figures}
         self._mixed = len(units) > 1
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -136,7 +137,7 @@ def _rows(items: Iterable[Row]) -> tuple[Row, ...]:
     return tuple(items)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Column:
     """A column of figures: a stable key for code and the header text as printed.
 
@@ -243,14 +244,17 @@ class Table:
     def _children(self) -> dict[str, tuple[Row, ...]]:
         children: dict[str, list[Row]] = {}
         for row in self.rows:
-            if row.code is not None and row.code.parent is not None:
-                children.setdefault(row.code.parent.digits, []).append(row)
+            code = row.code
+            if code is not None:
+                parent = code.parent
+                if parent is not None:
+                    children.setdefault(parent.digits, []).append(row)
         return {key: tuple(rows) for key, rows in children.items()}
 
     @functools.cached_property
     def places(self) -> int:
         """The table's printed precision: the most decimals any of its figures shows."""
-        return common_places(a for row in self.rows for a in row.cells.values())
+        return common_places(itertools.chain.from_iterable(row.cells.values() for row in self.rows))
 
     @functools.cached_property
     def column_keys(self) -> tuple[str, ...]:
