@@ -147,14 +147,20 @@ class _Template:
     taking: _Getter = attrs.field(init=False)
     weighed: _Getter = attrs.field(init=False)
     reading: _Getter | None = attrs.field(init=False)
+    #: For a relation of one figure added and one taken (``a = b``, ``a ≥ b``): their places.
+    pair: tuple[int, int] | None = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         places = self.positions or (None,) * len(self.slots)
         weights = [(i, s.weight) for i, s in zip(places, self.slots, strict=True)]
+        adding = [i for i, w in weights if w > 0 and i is not None]
+        taking = [i for i, w in weights if w < 0 and i is not None]
         setattr_ = object.__setattr__
-        setattr_(self, "adding", _getter([i for i, w in weights if w > 0 and i is not None]))
-        setattr_(self, "taking", _getter([i for i, w in weights if w < 0 and i is not None]))
+        setattr_(self, "adding", _getter(adding))
+        setattr_(self, "taking", _getter(taking))
         setattr_(self, "weighed", _getter([i for i, w in weights if w and i is not None]))
+        pair = (adding[0], taking[0]) if len(adding) == 1 and len(taking) == 1 else None
+        setattr_(self, "pair", pair)
         printed = None not in places
         setattr_(self, "reading", _getter(cast("list[int]", list(places))) if printed else None)
 
@@ -480,12 +486,20 @@ class Plans:
             figures, values, places = self._figures, self._values, self._places
             zero = _ZERO
             spread = _SPREAD
+            radii = _RADII
             for template in plan:
-                difference = sum(template.adding(values), zero) - sum(template.taking(values), zero)
-                weighed = template.weighed(places)
-                radius = spread.get(weighed)
-                if radius is None:
-                    radius = _spread(weighed)
+                pair = template.pair
+                if pair is not None:  # a figure against one other: most relations
+                    first, second = pair
+                    difference = values[first] - values[second]
+                    radius = radii[places[first]] + radii[places[second]]
+                else:
+                    difference = sum(template.adding(values), zero) - sum(
+                        template.taking(values), zero
+                    )
+                    weighed = template.weighed(places)
+                    known = spread.get(weighed)
+                    radius = known if known is not None else _spread(weighed)
                 holds = difference >= -radius if template.op is Op.GE else abs(difference) <= radius
                 reading = template.reading
                 read: Sequence[Amount] = (
