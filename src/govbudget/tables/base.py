@@ -271,7 +271,17 @@ class Table:
         A cell left out of a printed row counts as blank; a row or column that does not
         exist gives ``None``.
         """
-        cells = self._widened.get(row) or self.amounts(row)
+        cells: Mapping[str, Amount] | None = self._widened.get(row)
+        if cells is None:
+            printed = self._index.get(row)
+            if printed is None:
+                return None
+            cell = printed.cells.get(column)
+            # A figure already at the table's precision is its own widened figure: no need
+            # to widen the whole row for it (the row's widened figures hold the same object).
+            if cell is not None and cell.places >= self.places and column in self._column_set:
+                return cell
+            cells = self.amounts(row)
         return None if cells is None else cells.get(column)
 
     def amounts(self, row: str) -> Mapping[str, Amount] | None:
@@ -302,6 +312,10 @@ class Table:
             for column in self.column_keys
         }
         return found
+
+    @functools.cached_property
+    def _column_set(self) -> frozenset[str]:
+        return frozenset(self.column_keys)
 
     @functools.cached_property
     def _blank(self) -> Amount:
