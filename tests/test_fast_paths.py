@@ -12,16 +12,17 @@ import unicodedata
 
 import attrs
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from govbudget import serialize
+from govbudget import Disclosure, serialize
 from govbudget.amount import Unit, parse_amount, read_plain
 from govbudget.cells import decode, decode_cells
 from govbudget.checks.document.pages import _MAYBE_UNDISPLAYABLE, _undisplayable_scan
 from govbudget.codes import parse_code
 from govbudget.errors import InputError
 from govbudget.location import Location
+from govbudget.strategies import consistent_disclosures
 from govbudget.tables.base import Row
 
 _FIGURE_CHARS = string.digits + "-+.,  \t０１２３４５６７８９－，．—eE_{}\"'"
@@ -104,3 +105,16 @@ def test_every_code_point_the_scan_flags_is_caught_by_the_gate() -> None:
             flagged = bool(list(_undisplayable_scan(char)))
             if flagged:
                 assert _MAYBE_UNDISPLAYABLE.search(char), f"U+{point:04X}"
+
+
+@settings(max_examples=30)
+@given(consistent_disclosures())
+def test_a_stored_table_keeps_the_index_and_layout_it_would_work_out(disclosure: object) -> None:
+    """What the JSON reader fills in while building rows equals what the table computes."""
+    assert isinstance(disclosure, Disclosure)
+    read = serialize.loads(serialize.dumps(disclosure))
+    for table in read.tables.values():
+        fresh = attrs.evolve(table)  # the same table, nothing filled in
+        assert table._layout == fresh._layout
+        assert table._index == fresh._index
+        assert all(table._index[k] is fresh._index[k] for k in fresh._index)

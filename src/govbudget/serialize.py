@@ -17,6 +17,7 @@ was; the disclosure names its family (``"决算"`` or ``"预算"``).
 from __future__ import annotations
 
 import json
+import operator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -121,6 +122,8 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     unit = converter.structure(data["unit"], Unit)
     at = where.evolve(table=kind.label)
     rows = []
+    first: dict[str, Row] = {}  # the first row of each key, as Table._index keeps it
+    layout: list[tuple[object, ...]] = []  # each row as Table._layout describes it
     decode_cells = cells.decode_cells
     codes = _CODES
     for index, entry in enumerate(data.get("rows", [])):
@@ -142,8 +145,13 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         line = entry.get("line") if code is None else None
         if code is None and line is None:
             raise ValueError("a row is keyed by exactly one of code= and line=")
-        rows.append(_row(code, line, entry.get("label", ""), figures, location))
-    return Table(
+        label = entry.get("label", "")
+        row = _row(code, line, label, figures, location)
+        rows.append(row)
+        key = row.key
+        first.setdefault(key, row)
+        layout.append((key, line, label, *figures, *map(_IS_BLANK, figures.values())))
+    table = Table(
         kind,
         unit,
         [_column(c) for c in data.get("columns", [])],
@@ -153,7 +161,11 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         no_data=bool(data.get("no_data", False)),
         location=converter.structure(data.get("location", {}), Location),
     )
+    table._prefill(first, layout)
+    return table
 
+
+_IS_BLANK: Final = operator.attrgetter("blank")
 
 # Columns by their stored key and label (immutable; a family prints the same few dozen).
 _COLUMNS: dict[tuple[object, object], Column] = {}

@@ -402,24 +402,13 @@ def _intern(made: _Shape) -> _Shape:
     return made
 
 
-_BLANK: Final = operator.attrgetter("blank")
-
-
 def _table_shape(table: Table) -> Hashable:
     # Tables are immutable: a table's shape is worked out once, and kept with the table.
     derived = table._derived
     found = derived.get("shape")
     if found is not None:
         return found
-    rows = []  # each row's key, line and label, its column keys, then whether each is blank
-    for row in table.rows:
-        cells = row.cells
-        rows.append((row.key, row.line, row.label, *cells, *map(_BLANK, cells.values())))
-    # Columns are compared as what they print (key and label); kinds and units are
-    # singletons, compared and hashed by identity.
-    made = derived["shape"] = _intern(
-        _Shape((table.kind, table.unit, table.no_data, table.columns, tuple(rows)))
-    )
+    made = derived["shape"] = _intern(_Shape(table._layout))
     return made
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import functools
 import itertools
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -165,6 +166,9 @@ class CellRef:
 
     def __str__(self) -> str:
         return f"{self.table.label} [{self.row}, {self.column}]"
+
+
+_IS_BLANK = operator.attrgetter("blank")
 
 
 def _cells(value: Mapping[str, Amount]) -> dict[str, Amount]:
@@ -346,6 +350,27 @@ class Table:
     @functools.cached_property
     def _refs(self) -> dict[tuple[str, str], CellRef]:
         return {}
+
+    @functools.cached_property
+    def _layout(self) -> tuple[object, ...]:
+        """What the table prints apart from its figures (a compiled check's shape of it).
+
+        Its kind, unit, columns and whether it says it has no data; then each row's key,
+        line and label, the keys of its cells and whether each cell is blank.
+        """
+        rows = []
+        for row in self.rows:
+            cells = row.cells
+            rows.append((row.key, row.line, row.label, *cells, *map(_IS_BLANK, cells.values())))
+        return (self.kind, self.unit, self.no_data, self.columns, tuple(rows))
+
+    def _prefill(self, index: dict[str, Row], layout_rows: list[tuple[object, ...]]) -> None:
+        """Keep what a reader worked out while building the rows (as the table would)."""
+        setattr_ = object.__setattr__
+        setattr_(self, "_index", index)
+        setattr_(
+            self, "_layout", (self.kind, self.unit, self.no_data, self.columns, tuple(layout_rows))
+        )
 
     @functools.cached_property
     def _derived(self) -> dict[str, object]:
