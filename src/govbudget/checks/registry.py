@@ -135,7 +135,7 @@ class Rule:
 
     def run(self, context: Context) -> Iterator[Relation | Finding]:
         """Run the rule over *context*."""
-        yield from self.function(context)
+        return iter(self.function(context))
 
 
 class Registry:

@@ -391,8 +391,11 @@ def blank_parents(context: Context) -> Iterator[Finding]:
     Example: 06 prints 310 资本性支出 blank and 31002 办公设备购置 3.27.
     """
     for table in context.disclosure.tables.values():
+        parents = table._children  # each parent code's children: few rows are parents
+        if not parents:
+            continue
         for row in table.coded_rows():
-            children = table.children(row.key)
+            children = parents.get(row.key)
             if not children:
                 continue
             # As printed (a cell left out of the row is blank); a code printed twice is
