@@ -120,7 +120,6 @@ def _located(
 def _table(data: dict[str, Any], where: Location) -> Table:
     kind = converter.structure(data["kind"], TableKind)
     unit = converter.structure(data["unit"], Unit)
-    at = where.evolve(table=kind.label)
     rows = []
     first: dict[str, Row] = {}  # the first row of each key, as Table._index keeps it
     layout: list[tuple[object, ...]] = []  # each row as Table._layout describes it
@@ -139,9 +138,9 @@ def _table(data: dict[str, Any], where: Location) -> Table:
                 code = None
             figures = decode_cells(entry.get("cells", {}), unit)
         except InputError as exc:  # read again, naming where: only a bad row pays for it
+            at = where.evolve(table=kind.label)
             raise _located(exc, entry, unit, at, index) from None
-        found = entry.get("location")
-        location = _NOWHERE if not found else converter.structure(found, Location)
+        location = _location(entry.get("location"))
         line = entry.get("line") if code is None else None
         if code is None and line is None:
             raise ValueError("a row is keyed by exactly one of code= and line=")
@@ -159,13 +158,21 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         title=data.get("title", kind.value),
         note=data.get("note", ""),
         no_data=bool(data.get("no_data", False)),
-        location=converter.structure(data.get("location", {}), Location),
+        location=_location(data.get("location")),
     )
     table._prefill(first, layout)
     return table
 
 
 _IS_BLANK: Final = operator.attrgetter("blank")
+
+
+def _location(data: object) -> Location:
+    """A stored location (none stored, or an empty one: the one shared empty location)."""
+    if data is None or (type(data) is dict and not data):
+        return _NOWHERE
+    return converter.structure(data, Location)
+
 
 # Columns by their stored key and label (immutable; a family prints the same few dozen).
 _COLUMNS: dict[tuple[object, object], Column] = {}
