@@ -58,7 +58,7 @@ class ClaimKind(enum.Enum):
     PARTS = "parts"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Number:
     """A figure as the narrative states it.
 
@@ -98,7 +98,7 @@ class Number:
         return self.text
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Claim:
     """One checkable statement of the narrative.
 

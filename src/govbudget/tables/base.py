@@ -170,6 +170,10 @@ class CellRef:
 
 _IS_BLANK = operator.attrgetter("blank")
 
+# Cell addresses are immutable and tables of a family print the same ones: each is made once.
+_REFS: dict[tuple[TableKind, str, str], CellRef] = {}
+_REFS_KEPT = 65536
+
 
 def _cells(value: Mapping[str, Amount]) -> dict[str, Amount]:
     return dict(value)
@@ -341,15 +345,13 @@ class Table:
 
     def ref(self, row: str, column: str) -> CellRef:
         """The address of a cell of this table."""
-        refs = self._refs
-        found = refs.get((row, column))
+        key = (self.kind, row, column)
+        found = _REFS.get(key)
         if found is None:
-            found = refs[row, column] = CellRef(self.kind, row, column)
+            if len(_REFS) >= _REFS_KEPT:
+                _REFS.clear()
+            found = _REFS[key] = CellRef(self.kind, row, column)
         return found
-
-    @functools.cached_property
-    def _refs(self) -> dict[tuple[str, str], CellRef]:
-        return {}
 
     @functools.cached_property
     def _layout(self) -> tuple[object, ...]:
