@@ -203,6 +203,8 @@ class Registry:
         Raises:
             RuleError: When a pattern matches no rule (a typo would otherwise skip checks).
         """
+        if rules is None and not skip:
+            return tuple(self._rules.values())
         chosen = list(self._rules) if rules is None else self._match(rules)
         dropped = set(self._match(skip))
         return tuple(self._rules[i] for i in chosen if i not in dropped)
