@@ -117,4 +117,6 @@ def test_a_stored_table_keeps_the_index_and_layout_it_would_work_out(disclosure:
         fresh = attrs.evolve(table)  # the same table, nothing filled in
         assert table._layout == fresh._layout
         assert table._index == fresh._index
+        assert table.column_keys == fresh.column_keys
+        assert table._column_set == fresh._column_set
         assert all(table._index[k] is fresh._index[k] for k in fresh._index)

@@ -373,6 +373,12 @@ class Table:
         setattr_(
             self, "_layout", (self.kind, self.unit, self.no_data, self.columns, tuple(layout_rows))
         )
+        # What every check reads, set now rather than through the slower first lookup.
+        keys = tuple(c.key for c in self.columns)
+        setattr_(self, "column_keys", keys)
+        setattr_(self, "_column_set", frozenset(keys))
+        setattr_(self, "_widened", {})
+        setattr_(self, "_derived", {})
 
     @functools.cached_property
     def _derived(self) -> dict[str, object]:
