@@ -46,6 +46,7 @@ __all__ = [
     "encode",
     "encode_text",
     "from_object",
+    "known_figures",
     "says_everything",
     "table_text",
 ]
@@ -163,9 +164,7 @@ def decode_cells(data: Mapping[str, object], unit: Unit) -> dict[str, Amount]:
 
     .. versionadded:: 0.4
     """
-    known = _PLAIN.get(unit)
-    if known is None or len(known) > _PLAIN_KEPT:
-        known = _PLAIN[unit] = {"": Amount.empty(unit, 0)}
+    known = known_figures(unit)
     out: dict[str, Amount] = {}
     for column, value in data.items():
         if type(value) is str:
@@ -179,6 +178,20 @@ def decode_cells(data: Mapping[str, object], unit: Unit) -> dict[str, Amount]:
                 continue
         out[column] = decode(value, unit)
     return out
+
+
+def known_figures(unit: Unit) -> dict[str, Amount]:
+    """The blanks and plain figures already read in *unit*, by their stored text.
+
+    :func:`decode_cells` adds each plain figure it reads; a reader may look a stored text
+    up here first (amounts are immutable). Read-only for callers.
+
+    .. versionadded:: 0.4
+    """
+    known = _PLAIN.get(unit)
+    if known is None or len(known) > _PLAIN_KEPT:
+        known = _PLAIN[unit] = {"": Amount.empty(unit, 0)}
+    return known
 
 
 # Blanks and plainly printed figures by their text, per unit. Amounts are immutable, and a

@@ -124,6 +124,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     first: dict[str, Row] = {}  # the first row of each key, as Table._index keeps it
     layout: list[tuple[object, ...]] = []  # each row as Table._layout describes it
     decode_cells = cells.decode_cells
+    known = cells.known_figures(unit)
     codes = _CODES
     for index, entry in enumerate(data.get("rows", [])):
         try:
@@ -136,11 +137,19 @@ def _table(data: dict[str, Any], where: Location) -> Table:
                         codes[digits] = code
             else:
                 code = None
-            figures = decode_cells(entry.get("cells", {}), unit)
+            stored = entry.get("cells", {})
+            figures: dict[str, Amount] = {}
+            for column, value in stored.items():  # most cells: a text read before
+                amount = known.get(value) if type(value) is str else None
+                if amount is None:
+                    figures = decode_cells(stored, unit)
+                    break
+                figures[column] = amount
         except InputError as exc:  # read again, naming where: only a bad row pays for it
             at = where.evolve(table=kind.label)
             raise _located(exc, entry, unit, at, index) from None
-        location = _location(entry.get("location"))
+        found = entry.get("location")
+        location = _NOWHERE if found is None else _location(found)
         line = entry.get("line") if code is None else None
         if code is None and line is None:
             raise ValueError("a row is keyed by exactly one of code= and line=")
