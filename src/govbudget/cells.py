@@ -197,7 +197,7 @@ def known_figures(unit: Unit) -> dict[str, Amount]:
 # Blanks and plainly printed figures by their text, per unit. Amounts are immutable, and a
 # disclosure prints the same figure in several tables (a total in 01, 02, 04 and 05).
 _PLAIN: dict[Unit, dict[str, Amount]] = {}
-_PLAIN_KEPT: Final = 65536
+_PLAIN_KEPT: Final = 16384
 
 
 def from_object(data: Mapping[str, Any], unit: Unit, *, location: Location | None = None) -> Amount:

@@ -203,7 +203,7 @@ def numbers(text: str) -> Iterator[Number]:
     return iter(_numbers(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _numbers(text: str) -> tuple[Number, ...]:
     """:func:`numbers`, read once per text (numbers are immutable; sentences are reread)."""
     return tuple(_read_numbers(text))
@@ -272,7 +272,7 @@ def claims(narrative: str, *, budget: bool = False) -> Iterator[Claim]:
     return iter(_found(narrative, budget))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=16)  # whole texts: enough to check one again
 def _found(narrative: str, budget: bool) -> tuple[Claim, ...]:
     """:func:`claims`, found once per text: claims are immutable, a check reads them often."""
     return tuple(_claims(narrative, budget=budget))

@@ -60,7 +60,7 @@ def _narrative_places(disclosure: Disclosure) -> dict[Unit, int]:
     return places
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=16)  # whole texts: enough to check one again
 def _stated_places(narrative: str) -> tuple[tuple[Unit, int], ...]:
     return _most_printed(numbers(narrative))
 

@@ -543,7 +543,7 @@ def _steps(disclosure: Disclosure, *, budget: bool) -> tuple[_Step, ...]:
     return _planned(disclosure.narrative, budget, tuple(places.items()), disclosure.unit)
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=16)  # whole texts: enough to check one again
 def _planned(
     narrative: str, budget: bool, places: tuple[tuple[Unit, int], ...], unit: Unit
 ) -> tuple[_Step, ...]:

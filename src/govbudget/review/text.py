@@ -148,7 +148,7 @@ def paragraphs(disclosure: Disclosure) -> tuple[Paragraph, ...]:
     return _split((), disclosure.narrative, disclosure.department)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)  # whole texts: enough to check one again
 def _split(  # noqa: PLR0912 - one pass
     pages: tuple[tuple[int, str], ...], narrative: str, department: str
 ) -> tuple[Paragraph, ...]:

@@ -172,7 +172,7 @@ _IS_BLANK = operator.attrgetter("blank")
 
 # Cell addresses are immutable and tables of a family print the same ones: each is made once.
 _REFS: dict[tuple[TableKind, str, str], CellRef] = {}
-_REFS_KEPT = 65536
+_REFS_KEPT = 16384
 
 
 def _cells(value: Mapping[str, Amount]) -> dict[str, Amount]:

@@ -51,7 +51,7 @@ def two_amounts(context: Context) -> Iterator[Finding]:
             )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _repeated(text: str) -> tuple[tuple[str, str, str, str, int], ...]:
     """Each later amount of a subject *text* gave another amount before, once per text.
 

@@ -106,7 +106,7 @@ def stated_change(context: Context) -> Iterator[Finding]:
             )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _contradicted(text: str) -> tuple[tuple[int, str, str, str, str], ...]:
     """What :func:`stated_change` finds in one paragraph's *text*, once per text.
 

@@ -24,7 +24,7 @@ _NUMBERING: Final = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _key(text: str, department: str = "") -> str:
     """A heading or contents entry reduced for comparison.
 

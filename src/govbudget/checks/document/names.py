@@ -144,7 +144,7 @@ _LABEL_NUMBER: Final = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _named_classes(text: str) -> tuple[tuple[int, str, str], ...]:
     """Each 「X（类）」 of *text*: where, the name printed and as compared (once per text)."""
     found: list[tuple[int, str, str]] = []
@@ -182,7 +182,7 @@ def _labels(disclosure: Disclosure) -> dict[int, set[str]]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _label_name(label: str) -> str:
     """A row's label as names are compared: no numbering, brackets, spaces or 支出."""
     return _strip_name(_LABEL_NUMBER.sub("", label))

@@ -114,7 +114,7 @@ def _undisplayable(text: str) -> Iterator[tuple[int, str]]:
     return _undisplayable_scan(text)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _undisplayed(text: str) -> tuple[tuple[int, str], ...]:
     """:func:`_undisplayable` of a paragraph's *text*, once per text."""
     return tuple(_undisplayable(text))

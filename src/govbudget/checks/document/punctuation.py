@@ -62,7 +62,7 @@ def punctuation(context: Context) -> Iterator[Finding]:
             )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _doubled(text: str) -> tuple[tuple[int, str], ...]:
     """Where *text* doubles its stops, and how (once per text)."""
     return tuple((match.start(), match.group()) for match in _DOUBLED.finditer(text))

@@ -78,7 +78,7 @@ def placeholder(context: Context) -> Iterator[Finding]:
             )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _placeholder(text: str) -> tuple[int, str] | None:
     """Where *text*'s first placeholder is, and what it prints (once per text)."""
     match = _PLACEHOLDER.search(text)
@@ -127,7 +127,7 @@ def template_wording(context: Context) -> Iterator[Finding]:
             )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _template_left(
     text: str,
 ) -> tuple[tuple[tuple[int, str, str, str], ...], tuple[int, str] | None]:
@@ -182,7 +182,7 @@ def cut_off(context: Context) -> Iterator[Finding]:
             )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _cuts(text: str) -> tuple[tuple[int, str, bool, bool], ...]:
     """Each place *text* may stop after 主要原因是, 其中 … (once per text).
 

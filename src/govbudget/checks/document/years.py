@@ -82,7 +82,7 @@ def years(context: Context) -> Iterator[Finding]:
             yield _year_finding(context, paragraph, position, printed, expected, role)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _misdated(
     text: str, year: int, *, heading: bool, final: bool
 ) -> tuple[tuple[int, int, int, str], ...]:
