@@ -4,7 +4,8 @@ Nothing is asserted. Run: ``python benchmarks/bench_check.py`` (``--quick`` for 
 repetitions). Prints, for the seed (``examples/seed_2020.json``):
 
 - one check of its tables alone, and with its narrative (targets: under 1 ms, under 2 ms);
-- the first check of a shape (relations compiled) beside the later ones (bound only);
+- the first check of a shape (rules as written), the second (relations compiled), beside
+  the later ones (bound only);
 - checks per second from the JSON text (``loads`` then ``check``; target: 1,000 a core),
   for the tables alone and with the narrative; each ``loads`` makes a new disclosure, so
   nothing cached on the previous one is reused (a fresh document costs what it costs);
@@ -68,11 +69,13 @@ def per_call(func: Callable[[], object], number: int) -> float:
     return best
 
 
-def cold(disclosure: Disclosure) -> float:
-    """CPU seconds of a check that compiles its shape's relations (none kept before)."""
+def cold(disclosure: Disclosure, *, sighting: int) -> float:
+    """CPU seconds of the *sighting*-th check of a shape (1: as written; 2: compiles)."""
     best = float("inf")
     for _ in range(5):
         compiled.clear()
+        for _ in range(sighting - 1):
+            check(disclosure)
         started = time.process_time()
         check(disclosure)
         best = min(best, time.process_time() - started)
@@ -88,7 +91,8 @@ def main() -> None:
     tables_only = attrs.evolve(seed, narrative="")
     report = check(seed)
     print(f"seed: {rows(seed)} rows, {report.checked} relations, narrative {len(seed.narrative)}")
-    print(f"  first check of the shape (compiles): {cold(seed) * 1e3:7.2f} ms")
+    print(f"  first check of the shape (as written): {cold(seed, sighting=1) * 1e3:7.2f} ms")
+    print(f"  second check of the shape (compiles):  {cold(seed, sighting=2) * 1e3:7.2f} ms")
     check(seed)
     tables = per_call(lambda: check(tables_only), number)
     narrative = per_call(lambda: check(seed), number)

@@ -4,12 +4,14 @@ The sum rules (``sum.*``, ``row.*``, ``summary.*``, ``economic.*``, ``three-publ
 ``across.*``, ``budget.*``) decide *which* cells to relate from what a disclosure prints,
 not from its figures: the tables, their unit, rows (key, code or line, label), columns,
 and which cells are printed blank (a blank parent stands for its children). That is the
-disclosure's *shape*. The first time a rule runs on a shape, the relations it yields are
-kept as templates: for each term its cell, sign and label, and each relation's wording.
-Every later check of a disclosure of the same shape binds the templates to its figures
-and judges them directly; a :class:`~govbudget.checks.relations.Relation` is built only
-for a relation that fails, or when every relation is asked for (the blame step, when
-something fails, and :func:`~govbudget.checks.runner.relations_of`).
+disclosure's *shape*. The second time a rule runs on a shape (:data:`COMPILE_AFTER`: a
+shape checked only once, as in a bulk run over distinct documents, is not worth
+compiling), the relations it yields are kept as templates: for each term its cell, sign
+and label, and each relation's wording. Every later check of that shape binds the
+templates to its figures and judges them directly; a
+:class:`~govbudget.checks.relations.Relation` is built only for a relation that fails,
+or when every relation is asked for (the blame step, when something fails, and
+:func:`~govbudget.checks.runner.relations_of`).
 
 Only the rules in :data:`SHAPE_ONLY` are compiled: each was read to make sure it looks at
 figures only through ``blank``. A rule registered under one of those ids with another
@@ -103,7 +105,11 @@ QUIET_BY_SHAPE: Final = frozenset(
 )
 
 #: The most shapes whose templates are kept (least recently used dropped first).
-MAX_SHAPES: Final = 256
+MAX_SHAPES: Final = 64
+
+#: The check of a shape from which its rules are compiled (the first runs them as
+#: written: compiling costs about as much again, and a shape checked once never repays it).
+COMPILE_AFTER: Final = 2
 
 
 @attrs.frozen
@@ -308,9 +314,12 @@ class _Book:
     The printed cells are kept in one list; a template names its cells by their place in it.
     """
 
-    __slots__ = ("cells", "groups", "plans", "quiet", "where")
+    __slots__ = ("cells", "checks", "groups", "plans", "quiet", "where")
 
     def __init__(self) -> None:
+        #: How many checks have looked this shape up: the rules are compiled on the second
+        #: (a shape seen once, as in a bulk run over distinct documents, pays nothing).
+        self.checks = 0
         self.plans: dict[str, _Plan] = {}
         #: The rules of QUIET_BY_SHAPE that found nothing, by rule, year and catalogue:
         #: the catalogue (kept, so that its id is not reused) and the coverage counted.
@@ -428,7 +437,9 @@ class Plans:
                     _SHAPES.popitem(last=False)
             else:
                 _SHAPES.move_to_end(key)
+            book.checks += 1
         self._book = book
+        self._compiling = book.checks >= COMPILE_AFTER
         self._plans = book.plans
         self._disclosure = disclosure
         self._cells = {  # each table's rows, precision and blank, by the kind's value
@@ -456,7 +467,8 @@ class Plans:
         plan = self._plans.get(ident, _UNSEEN)
         if isinstance(plan, _Unseen):
             items: list[Relation | Bound | Finding] = list(rule.run(context))
-            self._plans[ident] = _compile(items, self._disclosure, self._book)
+            if self._compiling:
+                self._plans[ident] = _compile(items, self._disclosure, self._book)
             return items
         if plan is None:
             return list(rule.run(context))
