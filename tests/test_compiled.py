@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govbudget import Disclosure, check
-from govbudget.amount import Amount
+from govbudget.amount import Amount, Unit
 from govbudget.checks import compiled
 from govbudget.checks.registry import REGISTRY, Context, Registry, Rule
 from govbudget.checks.relations import Relation, cell
@@ -245,3 +245,24 @@ def test_a_shape_is_compiled_on_its_second_check_only(seed: Disclosure) -> None:
 
     assert compiled.COMPILE_AFTER == 2
     assert book.plans.get("sum.hierarchy")
+
+
+@given(data=st.data())
+@settings(max_examples=15)
+def test_a_figure_printed_in_another_unit_is_judged_as_the_rules_judge_it(
+    seed: Disclosure, data: st.DataObject
+) -> None:
+    """One cell stored in 元 among 万元 figures (right or off by up to 100 元): same report."""
+    kind, index, column = data.draw(st.sampled_from(_printed_cells(seed)))
+    table = seed.tables[kind]
+    row = table.rows[index]
+    old = row.cells[column]
+    off = data.draw(st.integers(min_value=-100, max_value=100))
+    yuan = Amount(old.value * 10000 + off, Unit.YUAN, 0)
+    rows = list(table.rows)
+    rows[index] = attrs.evolve(row, cells={**row.cells, column: yuan})
+    mixed = attrs.evolve(seed, tables={**seed.tables, kind: attrs.evolve(table, rows=rows)})
+
+    plain, fast = _plain_and_compiled(mixed, mixed)
+
+    assert fast == plain

@@ -17,7 +17,6 @@ was; the disclosure names its family (``"决算"`` or ``"预算"``).
 from __future__ import annotations
 
 import json
-import operator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -31,7 +30,7 @@ from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import CodeError, FormatError, InputError
 from govbudget.location import Location
 from govbudget.pages import Page
-from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind
+from govbudget.tables.base import Column, Family, Row, RowCode, Table, TableKind, _row_layout
 
 __all__ = ["DISCLOSURE_SCHEMA", "converter", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -158,7 +157,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         rows.append(row)
         key = row.key
         first.setdefault(key, row)
-        layout.append((key, line, label, *figures, *map(_IS_BLANK, figures.values())))
+        layout.append(_row_layout(key, line, label, figures))
     table = Table(
         kind,
         unit,
@@ -171,9 +170,6 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     )
     table._prefill(first, layout)
     return table
-
-
-_IS_BLANK: Final = operator.attrgetter("blank")
 
 
 def _location(data: object) -> Location:

@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
-from govbudget.amount import EXACT, Amount, Unit, _radius
+from govbudget.amount import EXACT, Amount, _radius
 from govbudget.checks.relations import Op, Relation, Term
-from govbudget.tables.base import CellRef, Row, Table
+from govbudget.tables.base import CellRef, Table
 
 if TYPE_CHECKING:
     from govbudget.checks.registry import Context, Rule
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from govbudget.report import Finding
 
 __all__ = [
+    "COMPILE_AFTER",
     "MAX_SHAPES",
     "QUIET_BY_SHAPE",
     "SHAPE_ONLY",
@@ -136,16 +137,6 @@ class _Template:
     #: Per slot, where its figure is in the shape's list of cells read (:class:`_Book`);
     #: ``None`` for an unprinted cell.
     positions: tuple[int | None, ...] = ()
-    #: Per slot: table kind value, row, column, the unprinted zero (or None), weight.
-    lookups: tuple[tuple[str, str, str, Amount | None, int], ...] = attrs.field(
-        init=False,
-        default=attrs.Factory(
-            lambda self: tuple(
-                (s.table, s.ref.row, s.ref.column, s.absent, s.weight) for s in self.slots
-            ),
-            takes_self=True,
-        ),
-    )
     #: The figures that add to ``found − Σ parts``, those that take from it, all of them
     #: (for the tolerance), and every slot's figure: each read out of the shape's list in
     #: one call.
@@ -169,6 +160,15 @@ class _Template:
         setattr_(self, "pair", pair)
         printed = None not in places
         setattr_(self, "reading", _getter(cast("list[int]", list(places))) if printed else None)
+
+    def read(self, figures: Sequence[Amount]) -> Sequence[Amount]:
+        """Each slot's figure: out of the shape's list *figures*, or its unprinted zero."""
+        if self.reading is not None:
+            return self.reading(figures)
+        return [
+            figures[i] if i is not None else cast("Amount", slot.absent)
+            for i, slot in zip(self.positions, self.slots, strict=True)
+        ]
 
 
 _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
@@ -450,7 +450,6 @@ class Plans:
         self._figures: list[Amount] = []
         self._values: list[Decimal] = []
         self._places: list[int] = []  # the precision each is judged at
-        self._unit: Unit | None = None
         self._mixed = False  # figures in more than one unit: judged one by one
 
     def judged(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
@@ -478,12 +477,10 @@ class Plans:
         bound: list[Relation | Bound | Finding] = []
         with localcontext(EXACT):
             self._read()
-            if self._mixed:
-                cells = self._cells
-                for template in plan:
-                    amounts, holds, difference = _bind(template, cells)
-                    bound.append(Bound(template, amounts, disclosure, holds, difference))
-                return bound
+            if self._mixed:  # judged one by one, each figure widened to its table's precision
+                return [
+                    Bound(template, template.read(self._figures), disclosure) for template in plan
+                ]
             figures, values, places = self._figures, self._values, self._places
             zero = _ZERO
             spread = _SPREAD
@@ -502,16 +499,7 @@ class Plans:
                     known = spread.get(weighed)
                     radius = known if known is not None else _spread(weighed)
                 holds = difference >= -radius if template.op is Op.GE else abs(difference) <= radius
-                reading = template.reading
-                read: Sequence[Amount] = (
-                    reading(figures)
-                    if reading is not None
-                    else [
-                        figures[i] if i is not None else cast("Amount", slot.absent)
-                        for i, slot in zip(template.positions, template.slots, strict=True)
-                    ]
-                )
-                bound.append(Bound(template, read, disclosure, holds, difference))
+                bound.append(Bound(template, template.read(figures), disclosure, holds, difference))
         return bound
 
     def _unless_quiet(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
@@ -599,60 +587,6 @@ class _Unseen:
 _UNSEEN: Final = _Unseen()
 
 
-def _bind(
-    template: _Template, cells: dict[str, tuple[dict[str, Row], int, Amount]]
-) -> tuple[list[Amount], bool, Decimal | None]:
-    """The template's figures in one disclosure, whether the relation holds, and by how much.
-
-    One pass: gather each cell as printed and add it in, judged at the precision its
-    table prints (as :meth:`~govbudget.tables.base.Table.amount` widens it); a cell a
-    printed row leaves out is the table's blank. The difference ``found − Σ parts`` is
-    given when every figure shares one unit (else ``None``). Called under the ``EXACT``
-    context.
-    """
-    amounts: list[Amount] = []
-    difference = radius = _ZERO
-    unit = None
-    mixed = False
-    for table, row, column, absent, weight in template.lookups:
-        if absent is None:
-            index, places, blank = cells[table]
-            amount = index[row].cells.get(column) or blank
-            places = max(places, amount.places)
-        else:
-            amount = absent
-            places = amount.places
-        amounts.append(amount)
-        if unit is None:
-            unit = amount.unit
-        elif amount.unit is not unit:
-            mixed = True
-        if weight > 0:
-            difference += amount.value
-            radius += _radius(places)
-        elif weight < 0:
-            difference -= amount.value
-            radius += _radius(places)
-    if mixed:
-        return amounts, _holds_mixed(template, _wide(template, amounts, cells)), None
-    if template.op is Op.GE:
-        return amounts, difference >= -radius, difference
-    return amounts, abs(difference) <= radius, difference
-
-
-def _wide(
-    template: _Template,
-    amounts: list[Amount],
-    cells: dict[str, tuple[dict[str, Row], int, Amount]],
-) -> list[Amount]:
-    """*amounts* (as :func:`_bind` gathered them) widened to their tables' precision."""
-    out: list[Amount] = []
-    for (table, _, _, absent, _), amount in zip(template.lookups, amounts, strict=True):
-        places = cells[table][1] if absent is None else amount.places
-        out.append(amount if amount.places >= places else amount.with_places(places))
-    return out
-
-
 def _compile(items: Iterable[object], disclosure: Disclosure, book: _Book) -> _Plan:
     """The templates of a rule's output, or ``None`` when it is not relations of cells."""
     templates = []
@@ -676,12 +610,10 @@ def _compile(items: Iterable[object], disclosure: Disclosure, book: _Book) -> _P
                     return None
                 slots.append(_Slot(term.ref, term.sign, term.label, term.amount))
         positions = tuple(
-            None if slot.absent is not None else book.position(lookup[:3])
-            for slot, lookup in zip(slots, _lookups(slots), strict=True)
+            None
+            if slot.absent is not None
+            else book.position((slot.table, slot.ref.row, slot.ref.column))
+            for slot in slots
         )
         templates.append(_Template(tuple(slots), item.what, item.what_zh, item.op, positions))
     return tuple(templates)
-
-
-def _lookups(slots: Sequence[_Slot]) -> list[tuple[str, str, str]]:
-    return [(slot.table, slot.ref.row, slot.ref.column) for slot in slots]

@@ -335,9 +335,7 @@ def improbable_rounding(context: Context) -> Iterator[Finding]:
     long = [
         as_relation(r)
         for r in judged
-        if (r.size if type(r) is Bound else len(r.terms)) > MIN_PARTS  # type: ignore[union-attr]
-        and r.holds
-        and _off(r)
+        if (r.size if isinstance(r, Bound) else len(r.terms)) > MIN_PARTS and r.holds and _off(r)
     ]
     if not any(_is_improbable(r) for r in long):
         return

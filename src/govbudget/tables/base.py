@@ -175,6 +175,13 @@ _REFS: dict[tuple[TableKind, str, str], CellRef] = {}
 _REFS_KEPT = 16384
 
 
+def _row_layout(
+    key: str, line: str | None, label: str, cells: Mapping[str, Amount]
+) -> tuple[object, ...]:
+    """A row as a table's layout holds it: key, line, label, cell keys, which are blank."""
+    return (key, line, label, *cells, *map(_IS_BLANK, cells.values()))
+
+
 def _cells(value: Mapping[str, Amount]) -> dict[str, Amount]:
     return dict(value)
 
@@ -360,19 +367,21 @@ class Table:
         Its kind, unit, columns and whether it says it has no data; then each row's key,
         line and label, the keys of its cells and whether each cell is blank.
         """
-        rows = []
-        for row in self.rows:
-            cells = row.cells
-            rows.append((row.key, row.line, row.label, *cells, *map(_IS_BLANK, cells.values())))
+        return self._layout_of(
+            [_row_layout(row.key, row.line, row.label, row.cells) for row in self.rows]
+        )
+
+    def _layout_of(self, rows: Iterable[tuple[object, ...]]) -> tuple[object, ...]:
         return (self.kind, self.unit, self.no_data, self.columns, tuple(rows))
 
     def _prefill(self, index: dict[str, Row], layout_rows: list[tuple[object, ...]]) -> None:
-        """Keep what a reader worked out while building the rows (as the table would)."""
+        """Keep what a reader worked out while building the rows (as the table would).
+
+        *index* as :attr:`_index` keeps it; *layout_rows* each row's :func:`_row_layout`.
+        """
         setattr_ = object.__setattr__
         setattr_(self, "_index", index)
-        setattr_(
-            self, "_layout", (self.kind, self.unit, self.no_data, self.columns, tuple(layout_rows))
-        )
+        setattr_(self, "_layout", self._layout_of(layout_rows))
         # What every check reads, set now rather than through the slower first lookup.
         keys = tuple(c.key for c in self.columns)
         setattr_(self, "column_keys", keys)
