@@ -20,7 +20,7 @@ from govbudget.checks.runner import relations_of
 from govbudget.narrative.claims import _found, claims
 from govbudget.report import Report, Severity
 from govbudget.strategies import consistent_disclosures
-from govbudget.tables.base import TableKind
+from govbudget.tables.base import Table, TableKind
 
 
 def _printed_cells(disclosure: Disclosure) -> list[tuple[TableKind, int, str]]:
@@ -266,3 +266,61 @@ def test_a_figure_printed_in_another_unit_is_judged_as_the_rules_judge_it(
     plain, fast = _plain_and_compiled(mixed, mixed)
 
     assert fast == plain
+
+
+def test_a_fact_of_a_shape_is_worked_out_once_for_tables_printed_alike(
+    seed: Disclosure,
+) -> None:
+    """of_shape asks once per shape: again for a blank moved, not for a figure moved."""
+    compiled.clear()
+    asked: list[TableKind] = []
+
+    def work(table: Table) -> int:
+        asked.append(table.kind)
+        return len(table.rows)
+
+    where = _printed_cells(seed)[0]
+    kind = where[0]
+    moved = _changed(seed, where, Decimal("3"))
+    assert compiled.of_shape(seed.tables[kind], work) == len(seed.tables[kind].rows)
+    assert compiled.of_shape(moved.tables[kind], work) == len(seed.tables[kind].rows)
+    assert asked == [kind]
+    table = seed.tables[kind]
+    row = table.rows[where[1]]
+    blanked = attrs.evolve(
+        row, cells={**row.cells, where[2]: Amount.empty(row.cells[where[2]].unit, 0)}
+    )
+    other = attrs.evolve(table, rows=[blanked if r is row else r for r in table.rows])
+    compiled.of_shape(other, work)
+    assert asked == [kind, kind]
+
+
+def test_a_blank_parent_found_again_on_a_shape_reports_the_new_figures(
+    seed: Disclosure,
+) -> None:
+    """sum.blank-parent's places come from the shape; its children's sum from the figures."""
+    kind = TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE
+    table = seed.tables[kind]
+    child, column = next(
+        (i, c)
+        for i, r in enumerate(table.rows)
+        if r.code is not None and r.code.parent is not None and r.code.parent.digits == "310"
+        for c, a in r.cells.items()
+        if not a.blank
+    )
+    moved = _changed(seed, (kind, child, column), Decimal("1"))
+
+    def blank_parent(disclosure: Disclosure) -> list[str]:
+        return [
+            f.message
+            for f in check(disclosure, rules=["sum.blank-parent"]).findings
+            if f.row == "310"
+        ]
+
+    compiled.clear()
+    before = blank_parent(seed)
+    after = blank_parent(moved)
+    assert len(before) == len(after) == 1
+    compiled.clear()
+    assert blank_parent(moved) == after  # the same as worked out afresh
+    assert before != after

@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
 from threading import Lock
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
@@ -49,6 +49,7 @@ __all__ = [
     "Plans",
     "as_relation",
     "clear",
+    "of_shape",
     "shape",
 ]
 
@@ -382,11 +383,13 @@ class _Shape:
     tables' shapes by identity: looking a shape up hashes nine numbers, not every row.
     """
 
-    __slots__ = ("data", "hashed")
+    __slots__ = ("data", "facts", "hashed")
 
     def __init__(self, data: tuple[object, ...]) -> None:
         self.data = data
         self.hashed = hash(data)
+        #: What :func:`of_shape` worked out for tables of this shape, by the function.
+        self.facts: dict[Callable[[Table], object], object] = {}
 
     def __hash__(self) -> int:
         return self.hashed
@@ -419,6 +422,29 @@ def _table_shape(table: Table) -> Hashable:
         return found
     made = derived["shape"] = _intern(_Shape(table._layout))
     return made
+
+
+_Fact = TypeVar("_Fact")
+
+
+def of_shape(table: Table, work: Callable[[Table], _Fact]) -> _Fact:
+    """What *work* makes of *table*, worked out once for every table of the same shape.
+
+    For a rule's question that the table's layout answers alone (which rows are parents,
+    which cells are blank), so that checking another disclosure printed the same way
+    does not ask it again. *work* must read only what the layout holds: the table's kind,
+    unit, columns and no-data note, each row's key, line, label and code, which cells the
+    row prints and which of them are blank; never a figure's value or a row's location.
+    Its result must name rows by their place in :attr:`Table.rows`, not hold them: it is
+    shared by tables of other disclosures.
+
+    .. versionadded:: 0.4
+    """
+    facts = cast("_Shape", _table_shape(table)).facts
+    found = facts.get(work, _UNSEEN)
+    if found is _UNSEEN:
+        found = facts[work] = work(table)
+    return cast("_Fact", found)
 
 
 class Plans:

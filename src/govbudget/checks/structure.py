@@ -21,6 +21,7 @@ import attrs
 
 from govbudget.amount import total
 from govbudget.catalogue import Catalogue
+from govbudget.checks import compiled
 from govbudget.checks.registry import Context, Verifies, rule
 from govbudget.location import Location
 from govbudget.report import Finding, Severity
@@ -391,38 +392,54 @@ def blank_parents(context: Context) -> Iterator[Finding]:
     Example: 06 prints 310 资本性支出 blank and 31002 办公设备购置 3.27.
     """
     for table in context.disclosure.tables.values():
-        parents = table._children  # each parent code's children: few rows are parents
-        if not parents:
+        rows = table.rows
+        for place, column, printing in compiled.of_shape(table, _blank_parents):
+            row = rows[place]
+            children_sum = total([rows[child].cells[column] for child in printing]).midpoint
+            yield _finding(
+                "sum.blank-parent",
+                Severity.WARNING,
+                table,
+                f"{row.key} {row.label} is blank while its children sum to {children_sum}",
+                f"「{row.key} {row.label}」空白，而下级合计{children_sum}",
+                row=row,
+                column=column,
+            )
+
+
+def _blank_parents(table: Table) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
+    """Where *table* prints a parent blank over children that print figures.
+
+    Each place: the parent row's place, the column, the places of the children's rows
+    printing a figure there. Read from the layout alone (which cells are blank), so it is
+    worked out once per shape. A code printed twice is judged by its first row, as
+    :meth:`Table.amount` reads it; a cell left out of a row is blank.
+    """
+    parents = table._children  # each parent code's children: few rows are parents
+    if not parents:
+        return ()
+    first: dict[str, int] = {}
+    for place, row in enumerate(table.rows):
+        first.setdefault(row.key, place)
+    rows = table.rows
+    sites: list[tuple[int, str, tuple[int, ...]]] = []
+    for place, row in enumerate(rows):
+        children = parents.get(row.key) if row.code is not None else None
+        if not children:
             continue
-        for row in table.coded_rows():
-            children = parents.get(row.key)
-            if not children:
+        owns = rows[first[row.key]].cells
+        for column in table.column_keys:
+            own = owns.get(column)
+            if own is not None and not own.blank:
                 continue
-            # As printed (a cell left out of the row is blank); a code printed twice is
-            # judged by its first row, as Table.amount reads it.
-            owns = (table.row(row.key) or row).cells
-            for column in table.column_keys:
-                own = owns.get(column)
-                if own is not None and not own.blank:
-                    continue
-                if not any(
-                    (cell := child.cells.get(column)) is not None and not cell.blank
-                    for child in children
-                ):
-                    continue
-                figures = [table.amount(child.key, column) for child in children]
-                printed = [a for a in figures if a is not None and not a.blank]
-                if printed:
-                    children_sum = total(printed).midpoint
-                    yield _finding(
-                        "sum.blank-parent",
-                        Severity.WARNING,
-                        table,
-                        f"{row.key} {row.label} is blank while its children sum to {children_sum}",
-                        f"「{row.key} {row.label}」空白，而下级合计{children_sum}",
-                        row=row,
-                        column=column,
-                    )
+            printing = tuple(
+                first[child.key]
+                for child in children
+                if (cell := rows[first[child.key]].cells.get(column)) is not None and not cell.blank
+            )
+            if printing:
+                sites.append((place, column, printing))
+    return tuple(sites)
 
 
 #: What the shipped catalogue says of a code in a year: official name, partial, inferred.
