@@ -12,11 +12,11 @@ import unicodedata
 
 import attrs
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from govbudget import Disclosure, serialize
-from govbudget.amount import Unit, parse_amount, read_plain
+from govbudget.amount import Amount, Unit, parse_amount, read_plain
 from govbudget.cells import decode, decode_cells
 from govbudget.checks.document.pages import _MAYBE_UNDISPLAYABLE, _undisplayable_scan
 from govbudget.codes import parse_code
@@ -119,4 +119,36 @@ def test_a_stored_table_keeps_the_index_and_layout_it_would_work_out(disclosure:
         assert table._index == fresh._index
         assert table.column_keys == fresh.column_keys
         assert table._column_set == fresh._column_set
+        assert table.prints_negative == fresh.prints_negative
         assert all(table._index[k] is fresh._index[k] for k in fresh._index)
+
+
+@settings(max_examples=30)
+@given(consistent_disclosures(), st.data())
+def test_a_stored_negative_figure_is_known_to_its_table_each_time_it_is_read(
+    disclosure: Disclosure, data: st.DataObject
+) -> None:
+    """A figure below zero marks its table, on the first read of its text and on later ones."""
+    printed = [
+        (kind, i, column)
+        for kind, table in disclosure.tables.items()
+        for i, row in enumerate(table.rows)
+        for column, amount in row.cells.items()
+        if not amount.blank and amount.value
+    ]
+    assume(printed)
+    kind, index, column = data.draw(st.sampled_from(printed))
+    table = disclosure.tables[kind]
+    row = table.rows[index]
+    old = row.cells[column]
+    cells = {**row.cells, column: Amount(-abs(old.value), old.unit, old.places)}
+    rows = [attrs.evolve(row, cells=cells) if i == index else r for i, r in enumerate(table.rows)]
+    changed = attrs.evolve(
+        disclosure, tables={**disclosure.tables, kind: attrs.evolve(table, rows=rows)}
+    )
+    text = serialize.dumps(changed)
+    for _ in range(2):  # the second read finds every other text known
+        read = serialize.loads(text)
+        assert read.tables[kind].prints_negative
+        for table in read.tables.values():
+            assert table.prints_negative == attrs.evolve(table).prints_negative

@@ -171,7 +171,7 @@ def decode_cells(data: Mapping[str, object], unit: Unit) -> dict[str, Amount]:
             amount = known.get(value)
             if amount is None:
                 amount = read_plain(value, unit)
-                if amount is not None:
+                if amount is not None and amount.value >= 0:
                     known[value] = amount
             if amount is not None:
                 out[column] = amount
@@ -183,8 +183,9 @@ def decode_cells(data: Mapping[str, object], unit: Unit) -> dict[str, Amount]:
 def known_figures(unit: Unit) -> dict[str, Amount]:
     """The blanks and plain figures already read in *unit*, by their stored text.
 
-    :func:`decode_cells` adds each plain figure it reads; a reader may look a stored text
-    up here first (amounts are immutable). Read-only for callers.
+    :func:`decode_cells` adds each plain figure it reads that is not negative (so a reader
+    that finds every cell of a row here knows the row prints no negative figure); a reader
+    may look a stored text up here first (amounts are immutable). Read-only for callers.
 
     .. versionadded:: 0.4
     """

@@ -125,6 +125,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     decode_cells = cells.decode_cells
     known = cells.known_figures(unit)
     codes = _CODES
+    negative = False  # whether a figure is below zero: only a row read in full may hold one
     for index, entry in enumerate(data.get("rows", [])):
         try:
             digits = entry.get("code")
@@ -142,6 +143,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
                 amount = known.get(value) if type(value) is str else None
                 if amount is None:
                     figures = decode_cells(stored, unit)
+                    negative = negative or any(a.value < 0 for a in figures.values())
                     break
                 figures[column] = amount
         except InputError as exc:  # read again, naming where: only a bad row pays for it
@@ -168,7 +170,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         no_data=bool(data.get("no_data", False)),
         location=_location(data.get("location")),
     )
-    table._prefill(first, layout)
+    table._prefill(first, layout, negative=negative)
     return table
 
 

@@ -296,7 +296,7 @@ def negatives(context: Context) -> Iterator[Finding]:
     Example: 05 prints 2010101 行政运行 基本支出 -12.50.
     """
     for table in context.disclosure.tables.values():
-        if min(_values(table), default=0) >= 0:  # nothing negative at all: most tables
+        if not table.prints_negative:  # most tables
             continue
         for row in table.rows:
             if row.key in _MAY_BE_NEGATIVE:

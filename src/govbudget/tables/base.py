@@ -272,6 +272,14 @@ class Table:
         return common_places(itertools.chain.from_iterable(row.cells.values() for row in self.rows))
 
     @functools.cached_property
+    def prints_negative(self) -> bool:
+        """Whether any figure the table prints is below zero.
+
+        .. versionadded:: 0.4
+        """
+        return any(amount.value < 0 for row in self.rows for amount in row.cells.values())
+
+    @functools.cached_property
     def column_keys(self) -> tuple[str, ...]:
         """The keys of the columns, in printed order."""
         return tuple(c.key for c in self.columns)
@@ -374,13 +382,17 @@ class Table:
     def _layout_of(self, rows: Iterable[tuple[object, ...]]) -> tuple[object, ...]:
         return (self.kind, self.unit, self.no_data, self.columns, tuple(rows))
 
-    def _prefill(self, index: dict[str, Row], layout_rows: list[tuple[object, ...]]) -> None:
+    def _prefill(
+        self, index: dict[str, Row], layout_rows: list[tuple[object, ...]], *, negative: bool
+    ) -> None:
         """Keep what a reader worked out while building the rows (as the table would).
 
-        *index* as :attr:`_index` keeps it; *layout_rows* each row's :func:`_row_layout`.
+        *index* as :attr:`_index` keeps it; *layout_rows* each row's :func:`_row_layout`;
+        *negative* as :attr:`prints_negative`.
         """
         setattr_ = object.__setattr__
         setattr_(self, "_index", index)
+        setattr_(self, "prints_negative", negative)
         setattr_(self, "_layout", self._layout_of(layout_rows))
         # What every check reads, set now rather than through the slower first lookup.
         keys = tuple(c.key for c in self.columns)
