@@ -120,6 +120,7 @@ def test_a_stored_table_keeps_the_index_and_layout_it_would_work_out(disclosure:
         assert table.column_keys == fresh.column_keys
         assert table._column_set == fresh._column_set
         assert table.prints_negative == fresh.prints_negative
+        assert table.places == fresh.places
         assert all(table._index[k] is fresh._index[k] for k in fresh._index)
 
 

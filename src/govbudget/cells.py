@@ -181,7 +181,7 @@ def decode_cells(data: Mapping[str, object], unit: Unit) -> dict[str, Amount]:
 
 
 def known_figures(unit: Unit) -> dict[str, Amount]:
-    """The blanks and plain figures already read in *unit*, by their stored text.
+    """The blank (at 0 places) and plain figures already read in *unit*, by their text.
 
     :func:`decode_cells` adds each plain figure it reads that is not negative (so a reader
     that finds every cell of a row here knows the row prints no negative figure); a reader

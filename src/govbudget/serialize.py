@@ -24,7 +24,7 @@ from typing import Any, Final
 import cattrs
 
 from govbudget import cells
-from govbudget.amount import Amount, Unit
+from govbudget.amount import Amount, Unit, common_places
 from govbudget.codes import parse_code
 from govbudget.disclosure import Disclosure, Problem
 from govbudget.errors import CodeError, FormatError, InputError
@@ -123,9 +123,10 @@ def _table(data: dict[str, Any], where: Location) -> Table:
     first: dict[str, Row] = {}  # the first row of each key, as Table._index keeps it
     layout: list[tuple[object, ...]] = []  # each row as Table._layout describes it
     decode_cells = cells.decode_cells
-    known = cells.known_figures(unit)
+    known = cells.known_figures(unit).get
     codes = _CODES
     negative = False  # whether a figure is below zero: only a row read in full may hold one
+    places = 0  # the table's precision
     for index, entry in enumerate(data.get("rows", [])):
         try:
             digits = entry.get("code")
@@ -137,15 +138,20 @@ def _table(data: dict[str, Any], where: Location) -> Table:
                         codes[digits] = code
             else:
                 code = None
-            stored = entry.get("cells", {})
+            stored = entry.get("cells", _NO_CELLS)
             figures: dict[str, Amount] = {}
             for column, value in stored.items():  # most cells: a text read before
-                amount = known.get(value) if type(value) is str else None
+                amount = known(value) if type(value) is str else None
                 if amount is None:
                     figures = decode_cells(stored, unit)
                     negative = negative or any(a.value < 0 for a in figures.values())
+                    places = max(places, common_places(figures.values()))
                     break
                 figures[column] = amount
+                # Known figures are blanks at 0 places or printed figures: the precision
+                # is the largest of their places.
+                if amount.places > places:  # noqa: PLR1730 -- cheaper than a call, per cell
+                    places = amount.places
         except InputError as exc:  # read again, naming where: only a bad row pays for it
             at = where.evolve(table=kind.label)
             raise _located(exc, entry, unit, at, index) from None
@@ -170,7 +176,7 @@ def _table(data: dict[str, Any], where: Location) -> Table:
         no_data=bool(data.get("no_data", False)),
         location=_location(data.get("location")),
     )
-    table._prefill(first, layout, negative=negative)
+    table._prefill(first, layout, negative=negative, places=places)
     return table
 
 
@@ -180,6 +186,8 @@ def _location(data: object) -> Location:
         return _NOWHERE
     return converter.structure(data, Location)
 
+
+_NO_CELLS: Final[dict[str, object]] = {}
 
 # Columns by their stored key and label (immutable; a family prints the same few dozen).
 _COLUMNS: dict[tuple[object, object], Column] = {}

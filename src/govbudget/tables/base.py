@@ -383,16 +383,22 @@ class Table:
         return (self.kind, self.unit, self.no_data, self.columns, tuple(rows))
 
     def _prefill(
-        self, index: dict[str, Row], layout_rows: list[tuple[object, ...]], *, negative: bool
+        self,
+        index: dict[str, Row],
+        layout_rows: list[tuple[object, ...]],
+        *,
+        negative: bool,
+        places: int,
     ) -> None:
         """Keep what a reader worked out while building the rows (as the table would).
 
         *index* as :attr:`_index` keeps it; *layout_rows* each row's :func:`_row_layout`;
-        *negative* as :attr:`prints_negative`.
+        *negative* as :attr:`prints_negative`; *places* as :attr:`places`.
         """
         setattr_ = object.__setattr__
         setattr_(self, "_index", index)
         setattr_(self, "prints_negative", negative)
+        setattr_(self, "places", places)
         setattr_(self, "_layout", self._layout_of(layout_rows))
         # What every check reads, set now rather than through the slower first lookup.
         keys = tuple(c.key for c in self.columns)
