@@ -24,10 +24,10 @@ from __future__ import annotations
 import functools
 import operator
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, localcontext
 from threading import Lock
-from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
 import attrs
 
@@ -46,6 +46,8 @@ __all__ = [
     "QUIET_BY_SHAPE",
     "SHAPE_ONLY",
     "Bound",
+    "Judged",
+    "Judgements",
     "Plans",
     "as_relation",
     "clear",
@@ -147,6 +149,9 @@ class _Template:
     reading: _Getter | None = attrs.field(init=False)
     #: For a relation of one figure added and one taken (``a = b``, ``a ≥ b``): their places.
     pair: tuple[int, int] | None = attrs.field(init=False)
+    #: Whether the relation is ``≥`` (else ``=``); how many figures it reads.
+    at_least: bool = attrs.field(init=False)
+    size: int = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         places = self.positions or (None,) * len(self.slots)
@@ -159,6 +164,8 @@ class _Template:
         setattr_(self, "weighed", _getter([i for i, w in weights if w and i is not None]))
         pair = (adding[0], taking[0]) if len(adding) == 1 and len(taking) == 1 else None
         setattr_(self, "pair", pair)
+        setattr_(self, "at_least", self.op is Op.GE)
+        setattr_(self, "size", len(self.slots))
         printed = None not in places
         setattr_(self, "reading", _getter(cast("list[int]", list(places))) if printed else None)
 
@@ -215,7 +222,7 @@ class Bound:
         #: Whether the relation holds within rounding.
         self.holds: bool = _holds(template, self._widened()) if holds is None else holds
         #: How many figures the relation reads (its found figure and its parts).
-        self.size: int = len(template.slots)
+        self.size: int = template.size
 
     def _widened(self) -> list[Amount]:
         """The relation's figures as the tables give them (widened to their precision)."""
@@ -267,6 +274,119 @@ def as_relation(item: Relation | Bound) -> Relation:
     return item if isinstance(item, Relation) else item.relation()
 
 
+class Judged(Sequence[Bound]):
+    """What a compiled rule yields on one disclosure: its relations, each already judged.
+
+    A sequence of :class:`Bound`, each made when asked for: most relations hold and are
+    never looked at again, so a check whose sums all hold makes none. :attr:`holds` says
+    which hold; :meth:`failing` gives those that do not.
+
+    .. versionadded:: 0.4
+    """
+
+    __slots__ = ("_differences", "_disclosure", "_figures", "_longer", "_plan", "holds")
+
+    def __init__(
+        self,
+        plan: tuple[_Template, ...],
+        figures: Sequence[Amount],
+        disclosure: Disclosure,
+        holds: list[bool],
+        differences: list[Decimal],
+        *,
+        longer: Callable[[int], tuple[int, ...]],
+    ) -> None:
+        self._plan = plan
+        self._figures = figures  # the shape's list of cells read (it only grows)
+        self._disclosure = disclosure
+        #: Whether each relation holds within rounding, in the order the rule yields them.
+        self.holds: list[bool] = holds
+        self._differences = differences  # each relation's found − Σ parts
+        self._longer = longer  # the places of the relations of more than n figures
+
+    def __len__(self) -> int:
+        return len(self._plan)
+
+    @overload
+    def __getitem__(self, index: int) -> Bound: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Bound]: ...
+    def __getitem__(self, index: int | slice) -> Bound | list[Bound]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        template = self._plan[index]
+        return Bound(
+            template,
+            template.read(self._figures),
+            self._disclosure,
+            self.holds[index],
+            self._differences[index],
+        )
+
+    def failing(self) -> list[Bound]:
+        """The relations that do not hold, in order."""
+        holds = self.holds
+        if all(holds):
+            return []
+        return [self[i] for i, held in enumerate(holds) if not held]
+
+    def off(self, longer_than: int) -> list[Bound]:
+        """The relations of more than *longer_than* figures that hold, but not exactly."""
+        holds, differences = self.holds, self._differences
+        return [self[i] for i in self._longer(longer_than) if holds[i] and differences[i]]
+
+
+class Judgements:
+    """Every relation one check judges, in order: as the rules yield them, or compiled.
+
+    The runner adds each rule's relations; rules run after them (``rounding.improbable``)
+    read them here. Iterating gives each relation (a :class:`Bound` when compiled).
+
+    .. versionadded:: 0.4
+    """
+
+    __slots__ = ("_items", "_size")
+
+    def __init__(self) -> None:
+        self._items: list[Relation | Bound | Judged] = []
+        self._size = 0
+
+    def add(self, item: Relation | Bound | Judged) -> None:
+        """Keep *item*: one relation, or a compiled rule's relations."""
+        self._items.append(item)
+        self._size += len(item) if type(item) is Judged else 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[Relation | Bound]:
+        for item in self._items:
+            if type(item) is Judged:
+                yield from item
+            else:
+                yield cast("Relation | Bound", item)
+
+    def all_hold(self) -> bool:
+        """Whether every relation judged holds."""
+        return all(all(item.holds) if type(item) is Judged else item.holds for item in self._items)
+
+    def off(self, longer_than: int) -> list[Relation | Bound]:
+        """The relations of more than *longer_than* figures that hold, but not exactly.
+
+        Only these can hold through improbable rounding: most long sums balance exactly.
+        """
+        found: list[Relation | Bound] = []
+        for item in self._items:
+            if isinstance(item, Judged):
+                found += item.off(longer_than)
+            elif isinstance(item, Bound):
+                if item.size > longer_than and item.holds and not item.balanced:
+                    found.append(item)
+            elif len(item.terms) > longer_than and item.holds and item.comparison.difference:
+                found.append(item)
+        return found
+
+
 def _holds(template: _Template, amounts: Sequence[Amount]) -> bool:
     """:attr:`Relation.holds`, computed without building the relation (same arithmetic).
 
@@ -315,13 +435,15 @@ class _Book:
     The printed cells are kept in one list; a template names its cells by their place in it.
     """
 
-    __slots__ = ("cells", "checks", "groups", "plans", "quiet", "where")
+    __slots__ = ("cells", "checks", "groups", "long", "plans", "quiet", "where")
 
     def __init__(self) -> None:
         #: How many checks have looked this shape up: the rules are compiled on the second
         #: (a shape seen once, as in a bulk run over distinct documents, pays nothing).
         self.checks = 0
         self.plans: dict[str, _Plan] = {}
+        #: By rule and size, the places of its templates of more than that many figures.
+        self.long: dict[tuple[str, int], tuple[int, ...]] = {}
         #: The rules of QUIET_BY_SHAPE that found nothing, by rule, year and catalogue:
         #: the catalogue (kept, so that its id is not reused) and the coverage counted.
         self.quiet: dict[tuple[str, int, int], tuple[object, dict[str, int]]] = {}
@@ -342,6 +464,15 @@ class _Book:
                 if len(self.groups) >= MAX_SHAPES:
                     self.groups.clear()
                 self.groups[start, end] = found
+        return found
+
+    def longer(self, rule: str, plan: tuple[_Template, ...], size: int) -> tuple[int, ...]:
+        """The places in *rule*'s *plan* of the templates of more than *size* figures."""
+        found = self.long.get((rule, size))
+        if found is None:
+            found = self.long[rule, size] = tuple(
+                i for i, template in enumerate(plan) if template.size > size
+            )
         return found
 
     def position(self, cell: tuple[str, str, str]) -> int:
@@ -440,7 +571,8 @@ def of_shape(table: Table, work: Callable[[Table], _Fact]) -> _Fact:
 
     .. versionadded:: 0.4
     """
-    facts = cast("_Shape", _table_shape(table)).facts
+    # The interned shape: a table may keep one made before the interned shapes were cleared.
+    facts = _intern(cast("_Shape", _table_shape(table))).facts
     found = facts.get(work, _UNSEEN)
     if found is _UNSEEN:
         found = facts[work] = work(table)
@@ -478,8 +610,8 @@ class Plans:
         self._places: list[int] = []  # the precision each is judged at
         self._mixed = False  # figures in more than one unit: judged one by one
 
-    def judged(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
-        """What *rule* yields on *context*: bound templates when compiled, else its output.
+    def judged(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding] | Judged:
+        """What *rule* yields on *context*: its relations judged when compiled, else its output.
 
         On the first run for a shape the rule runs as written and its relations are
         compiled for the next.
@@ -500,17 +632,18 @@ class Plans:
         if not plan:  # the rule relates nothing in this shape (a budget rule, a final account)
             return []
         disclosure = self._disclosure
-        bound: list[Relation | Bound | Finding] = []
         with localcontext(EXACT):
             self._read()
             if self._mixed:  # judged one by one, each figure widened to its table's precision
                 return [
                     Bound(template, template.read(self._figures), disclosure) for template in plan
                 ]
-            figures, values, places = self._figures, self._values, self._places
+            values, places = self._values, self._places
             zero = _ZERO
             spread = _SPREAD
             radii = _RADII
+            holds: list[bool] = []
+            differences: list[Decimal] = []
             for template in plan:
                 pair = template.pair
                 if pair is not None:  # a figure against one other: most relations
@@ -524,9 +657,19 @@ class Plans:
                     weighed = template.weighed(places)
                     known = spread.get(weighed)
                     radius = known if known is not None else _spread(weighed)
-                holds = difference >= -radius if template.op is Op.GE else abs(difference) <= radius
-                bound.append(Bound(template, template.read(figures), disclosure, holds, difference))
-        return bound
+                differences.append(difference)
+                holds.append(
+                    difference >= -radius if template.at_least else abs(difference) <= radius
+                )
+        book = self._book
+        return Judged(
+            plan,
+            self._figures,
+            disclosure,
+            holds,
+            differences,
+            longer=functools.partial(book.longer, ident, plan),
+        )
 
     def _unless_quiet(self, rule: Rule, context: Context) -> list[Relation | Bound | Finding]:
         """What *rule* finds, or nothing without running it if it found nothing here before."""

@@ -27,7 +27,7 @@ import attrs
 
 from govbudget.amount import EXACT
 from govbudget.checks.blame import slip_figures
-from govbudget.checks.compiled import Bound, as_relation
+from govbudget.checks.compiled import Judgements, as_relation
 from govbudget.checks.registry import Context, rule
 from govbudget.checks.relations import Op, Relation, Term
 from govbudget.report import Finding, Severity
@@ -303,7 +303,8 @@ def finding(rule_id: str, found: Improbable) -> Finding:
     )
 
 
-#: The key under which the runner shares, with this rule, the relations judged before it.
+#: The key under which the runner shares, with this rule, the relations judged before it
+#: (a :class:`~govbudget.checks.compiled.Judgements`).
 RELATIONS = "relations"
 
 
@@ -327,30 +328,14 @@ def improbable_rounding(context: Context) -> Iterator[Finding]:
     two digits of one 款 are swapped (12.32 printed 12.23).
     """
     shared = context.memo.get(RELATIONS)
-    judged = (
-        [r for r in shared if isinstance(r, Relation | Bound)] if isinstance(shared, list) else []
-    )
+    if not isinstance(shared, Judgements):
+        return
     # Only a long sum that holds, off by some rounding, can be improbable: look at those
     # first, and build every relation (for the suspects' other sums) only when one is.
-    long = [
-        as_relation(r)
-        for r in judged
-        if (r.size if isinstance(r, Bound) else len(r.terms)) > MIN_PARTS and r.holds and _off(r)
-    ]
-    if not any(_is_improbable(r) for r in long):
+    if not any(_is_improbable(as_relation(r)) for r in shared.off(MIN_PARTS)):
         return
-    for found in improbable([as_relation(r) for r in judged]):
+    for found in improbable([as_relation(r) for r in shared]):
         yield finding("rounding.improbable", found)
-
-
-def _off(item: Relation | Bound) -> bool:
-    """Whether *item*'s found figure differs at all from its parts.
-
-    Most long sums do not: accountants adjust a last figure so that totals balance.
-    """
-    if isinstance(item, Bound):
-        return not item.balanced
-    return bool(item.comparison.difference)
 
 
 def _is_improbable(relation: Relation) -> bool:

@@ -55,7 +55,7 @@ def check(
         names = _shipped()
     context = Context(disclosure, names, region=region)
     findings: list[Finding] = []
-    relations: list[Relation | compiled.Bound] = []
+    relations = compiled.Judgements()
     # Rules that judge the sums of others (rounding.improbable, registered last) read them here.
     context.memo[RELATIONS] = relations
     ran: list[str] = []
@@ -68,7 +68,7 @@ def check(
         ran.append(rule.id)
         findings.extend(_run(rule, context, relations, plans))
     # A relation that fails has made a finding naming its cells: only then look for it.
-    failed = any(f.cells for f in findings) and not all(r.holds for r in relations)
+    failed = any(f.cells for f in findings) and not relations.all_hold()
     return Report(
         findings=findings,
         rules=ran,
@@ -106,7 +106,7 @@ def relations_of(
     """
     chosen = (REGISTRY if registry is None else registry).select(rules, skip)
     context = Context(disclosure, None)
-    found: list[Relation | compiled.Bound] = []
+    found = compiled.Judgements()
     context.memo[RELATIONS] = found
     plans = compiled.Plans(disclosure)
     for rule in chosen:
@@ -130,15 +130,19 @@ def covered_cells(disclosure: Disclosure) -> frozenset[CellRef]:
 def _run(
     rule: Rule,
     context: Context,
-    relations: list[Relation | compiled.Bound],
+    relations: compiled.Judgements,
     plans: compiled.Plans,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    bound = compiled.Bound
     try:
-        for item in plans.judged(rule, context):
-            if type(item) is bound or isinstance(item, Relation | compiled.Bound):
-                relations.append(item)
+        judged = plans.judged(rule, context)
+        if type(judged) is compiled.Judged:  # a compiled rule: its relations already judged
+            relations.add(judged)
+            findings.extend(violation(rule, item.relation()) for item in judged.failing())
+            return findings
+        for item in judged:
+            if isinstance(item, Relation | compiled.Bound):
+                relations.add(item)
                 if not item.holds:
                     findings.append(violation(rule, compiled.as_relation(item)))
             else:
