@@ -8,9 +8,11 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
+from govbudget.checks.compiled import of_shape
 from govbudget.checks.document._common import _at, _finding, _paragraphs, _review
 from govbudget.checks.registry import Context
 from govbudget.report import Finding, Severity
+from govbudget.tables.base import Table
 
 __all__ = ["blank_page", "repeated_page", "undisplayable"]
 
@@ -155,28 +157,40 @@ def undisplayable(context: Context) -> Iterator[Finding]:
             stated=what,
             computed="可正常显示的文字",
         )
-    tables = context.disclosure.tables.values()
+    for table in context.disclosure.tables.values():
+        rows = table.rows
+        for place, what in of_shape(table, _undisplayable_labels):
+            row = rows[place]
+            yield Finding(
+                rule="document.undisplayable",
+                severity=Severity.ERROR,
+                message=f"the row's name has characters that do not display ({what})",
+                message_zh=f"行名称有文字无法正常显示（{what}）",
+                table=table.kind,
+                row=row.key,
+                row_label=row.label,
+                location=table.location_of(row.key, None),
+                quote=row.label,
+                stated=what,
+                computed="可正常显示的文字",
+            )
+
+
+def _undisplayable_labels(table: Table) -> tuple[tuple[int, str], ...]:
+    """The rows of *table* whose names do not display: each row's place, the first hit.
+
+    Read from the labels alone, so worked out once per table shape.
+    """
     # One pass over every label, joined by a space (which parts a "(cid:" across two
     # labels): no hit there is no hit in any label. Printable text (no control,
     # surrogate or private-use character) holds no flagged character but U+FFFD.
-    labels = " ".join([row.label for table in tables for row in table.rows])
+    labels = " ".join([row.label for row in table.rows])
     printable = labels.isprintable() and "\ufffd" not in labels
     if "(cid:" not in labels and (printable or _FLAGGED_CHAR.search(labels) is None):
-        return
-    for table in tables:
-        for row in table.rows:
-            hits = list(_undisplayable(row.label))
-            if hits:
-                yield Finding(
-                    rule="document.undisplayable",
-                    severity=Severity.ERROR,
-                    message=f"the row's name has characters that do not display ({hits[0][1]})",
-                    message_zh=f"行名称有文字无法正常显示（{hits[0][1]}）",
-                    table=table.kind,
-                    row=row.key,
-                    row_label=row.label,
-                    location=table.location_of(row.key, None),
-                    quote=row.label,
-                    stated=hits[0][1],
-                    computed="可正常显示的文字",
-                )
+        return ()
+    found: list[tuple[int, str]] = []
+    for place, row in enumerate(table.rows):
+        hits = list(_undisplayable(row.label))
+        if hits:
+            found.append((place, hits[0][1]))
+    return tuple(found)
