@@ -226,14 +226,19 @@ def _row(
     :class:`Row` would make them; a test compares the result with ``Row(...)``.
     """
     row = object.__new__(Row)
-    setattr_ = object.__setattr__
-    setattr_(row, "code", code)
-    setattr_(row, "line", line)
-    setattr_(row, "label", label)
-    setattr_(row, "cells", figures)
-    setattr_(row, "location", location)
-    setattr_(row, "key", code.digits if code is not None else line)  # Row.key, cached
+    _SET_CODE(row, code)
+    _SET_LINE(row, line)
+    _SET_LABEL(row, label)
+    _SET_CELLS(row, figures)
+    _SET_LOCATION(row, location)
+    _SET_KEY(row, code.digits if code is not None else line)  # Row.key, cached
     return row
+
+
+# Row's slots, each set through its own descriptor (cheaper than object.__setattr__).
+_SET_CODE, _SET_LINE, _SET_LABEL, _SET_CELLS, _SET_LOCATION, _SET_KEY = (
+    vars(Row)[name].__set__ for name in ("code", "line", "label", "cells", "location", "key")
+)
 
 
 def _exact_code(text: object, where: Location | None) -> RowCode:
