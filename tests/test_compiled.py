@@ -48,6 +48,16 @@ def _changed(
     return attrs.evolve(disclosure, tables=tables)
 
 
+def _nudged(data: st.DataObject, disclosure: Disclosure) -> Disclosure:
+    """*disclosure* with one printed figure (if any) moved by a drawn amount up to 1.00."""
+    cells = _printed_cells(disclosure)
+    if not cells:
+        return disclosure
+    where = data.draw(st.sampled_from(cells))
+    delta = data.draw(st.decimals(min_value=-1, max_value=1, places=2))
+    return _changed(disclosure, where, delta)
+
+
 def _plain_and_compiled(first: Disclosure, second: Disclosure) -> tuple[Report, Report]:
     """The report on *second* by the rules themselves, then through compiled relations."""
     compiled.clear()
@@ -172,11 +182,7 @@ def test_a_bound_relation_is_balanced_exactly_when_its_difference_is_zero(
     It spares the second tier most long sums; checked on every compiled relation of a
     disclosure with one figure moved by up to 1.00.
     """
-    cells = _printed_cells(disclosure)
-    if cells:
-        where = data.draw(st.sampled_from(cells))
-        delta = data.draw(st.decimals(min_value=-1, max_value=1, places=2))
-        disclosure = _changed(disclosure, where, delta)
+    disclosure = _nudged(data, disclosure)
     compiled.clear()
     check(disclosure)
     check(disclosure)  # the second check of a shape compiles it
@@ -355,11 +361,7 @@ def test_relations_judged_together_are_those_the_rules_yield(
     The same relations in the same order, the same verdicts, the same failing ones and
     the same long sums that hold only by rounding; with one figure moved by up to 1.00.
     """
-    cells = _printed_cells(disclosure)
-    if cells:
-        where = data.draw(st.sampled_from(cells))
-        delta = data.draw(st.decimals(min_value=-1, max_value=1, places=2))
-        disclosure = _changed(disclosure, where, delta)
+    disclosure = _nudged(data, disclosure)
     compiled.clear()
     plain = _judgements(disclosure)
     _judgements(disclosure)  # the second look at a shape compiles it
