@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 
 from govbudget import Disclosure, serialize
 from govbudget.amount import Amount, Unit, parse_amount, read_plain
-from govbudget.cells import decode, decode_cells
+from govbudget.cells import decode, decode_cells, known_figures
 from govbudget.checks.document.pages import _MAYBE_UNDISPLAYABLE, _undisplayable_scan
+from govbudget.checks.registry import Registry, Rule
 from govbudget.codes import parse_code
 from govbudget.errors import InputError
 from govbudget.location import Location
+from govbudget.report import Severity
 from govbudget.strategies import consistent_disclosures
 from govbudget.tables.base import Row
 
@@ -153,3 +155,30 @@ def test_a_stored_negative_figure_is_known_to_its_table_each_time_it_is_read(
         assert read.tables[kind].prints_negative
         for table in read.tables.values():
             assert table.prints_negative == attrs.evolve(table).prints_negative
+
+
+def test_known_figures_keep_plain_figures_read_but_no_negative_one() -> None:
+    """decode_cells keeps what it read by its text, except a figure below zero."""
+    unit = Unit.WAN
+    read = decode_cells({"a": "12.50", "b": "-3.00", "c": ""}, unit)
+    known = known_figures(unit)
+
+    assert known["12.50"] is read["a"]
+    assert "-3.00" not in known
+    assert known[""].blank
+    assert known[""].places == 0
+
+
+def test_by_id_follows_the_registry_and_cannot_change_it() -> None:
+    """Registry.by_id is a live, read-only view of the rules by id."""
+    registry = Registry()
+    view = registry.by_id
+    made = Rule("x.one", "one", "一", Severity.ERROR, (), lambda context: [])
+
+    registry.add(made)
+
+    assert view["x.one"] is made
+    with pytest.raises(TypeError):
+        view["x.two"] = made  # type: ignore[index]
+    registry.remove("x.one")
+    assert "x.one" not in view

@@ -405,7 +405,7 @@ def _holds(template: _Template, amounts: Sequence[Amount]) -> bool:
         else:
             difference -= amount.value
         radius += _radius(amount.places)
-    if template.op is Op.GE:
+    if template.at_least:
         return difference >= -radius
     return abs(difference) <= radius
 
@@ -421,7 +421,7 @@ def _holds_mixed(template: _Template, amounts: Sequence[Amount]) -> bool:
         value, half = amount.value.scaleb(shift), amount.radius.scaleb(shift)
         difference += value if slot.weight > 0 else -value
         radius += half
-    if template.op is Op.GE:
+    if template.at_least:
         return difference >= -radius
     return abs(difference) <= radius
 

@@ -418,10 +418,10 @@ def _blank_parents(table: Table) -> tuple[tuple[int, str, tuple[int, ...]], ...]
     parents = table._children  # each parent code's children: few rows are parents
     if not parents:
         return ()
-    first: dict[str, int] = {}
-    for place, row in enumerate(table.rows):
-        first.setdefault(row.key, place)
     rows = table.rows
+    first: dict[str, int] = {}
+    for place, row in enumerate(rows):
+        first.setdefault(row.key, place)
     sites: list[tuple[int, str, tuple[int, ...]]] = []
     for place, row in enumerate(rows):
         children = parents.get(row.key) if row.code is not None else None
